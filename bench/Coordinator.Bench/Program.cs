@@ -1,0 +1,3 @@
+// Placeholder until the benchmarks land.
+Console.WriteLine("Coordinator.Bench: no benchmarks yet.");
+return 0;
