@@ -1,3 +1,18 @@
-// Placeholder entry point until the CLI lands (issue 6).
-Console.WriteLine("coordinator: the CLI is not built yet.");
-return 0;
+using System.Runtime.InteropServices;
+using Coordinator.Cli;
+
+// Ctrl+C / SIGTERM cancel the running job; the job cleans up (AbortBackup, release, delete snapshots) and the
+// process exits 130. A second signal is not intercepted, so it ends the process at once.
+using var cancellation = new CancellationTokenSource();
+void OnSignal(PosixSignalContext context)
+{
+    if (!cancellation.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+return await new CliApp(CliConsole.System()).RunAsync(args, cancellation.Token);

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Coordinator.Actors.Jobs;
+
+namespace Coordinator.Cli;
+
+/// <summary>
+/// The command tree and the one place user-facing failures become exit codes: parse errors and CliExceptions print a
+/// single line on stderr; nothing a user can cause prints a stack trace.
+/// </summary>
+public sealed class CliApp(CliConsole console, CliDependencies? dependencies = null)
+{
+    private readonly CliDependencies _dependencies = dependencies ?? CliDependencies.Default;
+
+    public RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "Coordinator: consistent multi-volume snapshots with the Windows Volume Shadow Copy Service (VSS) " +
+            "(the simulated VSS provider where VSS is absent), as a one-shot CLI and as a backup server.\n" + ExitCodes.HelpText)
+        {
+            BackupCommand.Create(console, _dependencies),
+            WritersCommand.Create(console, _dependencies),
+            SnapshotsCommand.Create(console, _dependencies),
+            ServeCommand.Create(console, _dependencies),
+            JobsCommand.Create(console),
+        };
+        return root;
+    }
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            var command = string.Join(' ', parse.CommandResult.Command.Name == "coordinator" || parse.CommandResult.Parent is null
+                ? ["coordinator"]
+                : new[] { "coordinator", parse.CommandResult.Command.Name });
+            console.WriteErrorLine($"{parse.Errors[0].Message} (see '{command} --help')");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                // We own exceptions (one line, right exit code) and signals (cancel the job, clean up, then exit 130).
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            }, cancellationToken);
+        }
+        catch (CliException ex)
+        {
+            console.WriteErrorLine(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (JobValidationException ex)
+        {
+            console.WriteErrorLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.WriteErrorLine("cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Spectre.Console;
+
+namespace Coordinator.Cli;
+
+/// <summary>
+/// Where a command writes: stdout for results (and only the JSON document with --json), stderr for errors and logs.
+/// Tests pass StringWriters; the real process passes the console.
+/// </summary>
+public sealed class CliConsole(TextWriter output, TextWriter error, bool interactive)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>True for a terminal: live progress redraws in place; false (pipes, tests) prints one line per event.</summary>
+    public bool Interactive { get; } = interactive;
+
+    private IAnsiConsole? _ansi;
+
+    /// <summary>Spectre.Console over <see cref="Out"/>: colours and live rendering only on a terminal.</summary>
+    public IAnsiConsole Ansi => _ansi ??= CreateAnsi();
+
+    private IAnsiConsole CreateAnsi()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            // Pipes and logs have no width; 80 columns would wrap GUIDs and device objects mid-word.
+            console.Profile.Width = 200;
+        }
+        return console;
+    }
+
+    public static CliConsole System() =>
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+
+    /// <summary>The one line a user mistake or an environment problem gets: no stack trace, newlines flattened.</summary>
+    public void WriteErrorLine(string message) =>
+        Error.WriteLine("coordinator: error: " + message.ReplaceLineEndings(" ").Trim());
+}

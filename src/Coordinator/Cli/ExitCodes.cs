@@ -1,0 +1,33 @@
+namespace Coordinator.Cli;
+
+/// <summary>The process exit codes, documented in --help and the README. Scripts depend on them: never renumber.</summary>
+public static class ExitCodes
+{
+    public const int Succeeded = 0;
+    public const int BackupFailed = 1;
+    public const int BadInput = 2;
+    public const int Environment = 3;
+
+    /// <summary>128 + SIGINT, as shells report a Ctrl+C'd program.</summary>
+    public const int Cancelled = 130;
+
+    public const string HelpText =
+        "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges), 130 cancelled (Ctrl+C cancels the job and cleans up).";
+}
+
+/// <summary>Maps a finished job to the exit code.</summary>
+public static class JobExitCode
+{
+    public static int For(Output.JsonResultDocument document) => document.Status switch
+    {
+        "succeeded" => ExitCodes.Succeeded,
+        "cancelled" => ExitCodes.Cancelled,
+        _ => document.Error?.Kind switch
+        {
+            "input" => ExitCodes.BadInput,
+            "environment" => ExitCodes.Environment,
+            "cancelled" => ExitCodes.Cancelled,
+            _ => ExitCodes.BackupFailed,
+        },
+    };
+}

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordinator.Jobs;
+using Coordinator.Output;
+using Coordinator.Server;
+using Spectre.Console;
+
+namespace Coordinator.Cli;
+
+/// <summary>`coordinator jobs submit|list|show|cancel --server URL`: the server's client.</summary>
+public static class JobsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("jobs", "Submit, list, show and cancel jobs on a backup server.");
+        command.Subcommands.Add(Submit(console));
+        command.Subcommands.Add(List(console));
+        command.Subcommands.Add(Show(console));
+        command.Subcommands.Add(Cancel(console));
+        return command;
+    }
+
+    private sealed record ServerSymbols(Option<string> Server, Option<string?> Token, Option<string?> TokenFile)
+    {
+        public static ServerSymbols Add(Command command)
+        {
+            var symbols = new ServerSymbols(
+                new Option<string>("--server") { Description = "the server's base URL, e.g. http://127.0.0.1:5080", Required = true, HelpName = "URL" },
+                new Option<string?>("--token") { Description = $"bearer token (else --token-file, else ${BearerAuth.TokenEnvironmentVariable})", HelpName = "TOKEN" },
+                new Option<string?>("--token-file") { Description = "file holding the bearer token", HelpName = "FILE" });
+            command.Options.Add(symbols.Server);
+            command.Options.Add(symbols.Token);
+            command.Options.Add(symbols.TokenFile);
+            return symbols;
+        }
+
+        public HttpClient Client(ParseResult parse)
+        {
+            var url = parse.GetValue(Server)!;
+            if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+            {
+                throw CliException.BadInput($"--server: '{url}' is not an http(s) URL");
+            }
+            var token = parse.GetValue(Token);
+            if (token is null && parse.GetValue(TokenFile) is { } file)
+            {
+                token = File.Exists(file) ? File.ReadAllText(file).Trim() : throw CliException.BadInput($"--token-file: file '{file}' does not exist");
+            }
+            token ??= Environment.GetEnvironmentVariable(BearerAuth.TokenEnvironmentVariable);
+            var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
+            if (!string.IsNullOrEmpty(token))
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return client;
+        }
+    }
+
+    private static Command Submit(CliConsole console)
+    {
+        var volumes = new Argument<string[]>("volume") { Description = "volumes to snapshot together", Arity = ArgumentArity.OneOrMore };
+        var persistent = new Option<bool>("--persistent") { Description = "keep the snapshots after the job" };
+        var include = new Option<string[]>("--include-writer") { Description = "involve only these writers; repeatable", HelpName = "WRITER" };
+        var exclude = new Option<string[]>("--exclude-writer") { Description = "leave these writers out; repeatable", HelpName = "WRITER" };
+        var exec = new Option<string?>("--exec") { Description = "program to run against the snapshots (on the server, no shell)", HelpName = "PROGRAM" };
+        var execArgs = new Option<string[]>("--exec-arg") { Description = "one argument for --exec; repeatable", HelpName = "ARG" };
+        var timeout = new Option<string?>("--timeout") { Description = "deadline for the whole job, e.g. 10m", HelpName = "DURATION" };
+        var json = CommonOptions.Json();
+        var command = new Command("submit", "Submit a backup job; prints its id.") { volumes, persistent, include, exclude, exec, execArgs, timeout, json };
+        var server = ServerSymbols.Add(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var program = parse.GetValue(exec);
+            var arguments = parse.GetValue(execArgs) ?? [];
+            var request = new JobRequest
+            {
+                Volumes = parse.GetValue(volumes),
+                Persistent = parse.GetValue(persistent),
+                IncludeWriters = parse.GetValue(include) ?? [],
+                ExcludeWriters = parse.GetValue(exclude) ?? [],
+                Action = program is null && arguments.Length == 0 ? null : new ActionRequest { Program = program, Arguments = arguments },
+                Timeout = parse.GetValue(timeout),
+            };
+            using var client = server.Client(parse);
+            var response = await Send(client, c => c.PostAsJsonAsync("api/jobs", request, JsonDefaults.Options, cancellationToken));
+            var submitted = (await response.Content.ReadFromJsonAsync<SubmittedJob>(JsonDefaults.Options, cancellationToken))!;
+            await console.Out.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(submitted, JsonDefaults.Indented) : submitted.Id);
+            return ExitCodes.Succeeded;
+        });
+        return command;
+    }
+
+    private static Command List(CliConsole console)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("list", "List the server's jobs, newest first.") { json };
+        var server = ServerSymbols.Add(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var client = server.Client(parse);
+            var response = await Send(client, c => c.GetAsync("api/jobs", cancellationToken));
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(body);
+                return ExitCodes.Succeeded;
+            }
+            var jobs = JsonSerializer.Deserialize<List<JobSummary>>(body, JsonDefaults.Options) ?? [];
+            var table = new Table().AddColumn("Job").AddColumn("Status").AddColumn("Volumes").AddColumn("Submitted").AddColumn("Finished");
+            foreach (var j in jobs)
+            {
+                table.AddRow(j.Id, j.Status, Markup.Escape(string.Join(" ", j.Volumes)), j.SubmittedAt.ToString("u"), j.FinishedAt?.ToString("u") ?? "");
+            }
+            console.Ansi.Write(table);
+            return ExitCodes.Succeeded;
+        });
+        return command;
+    }
+
+    private static Command Show(CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "the job id" };
+        var json = CommonOptions.Json();
+        var command = new Command("show", "Show a job's result document (the same as 'backup --json').") { id, json };
+        var server = ServerSymbols.Add(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var client = server.Client(parse);
+            var response = await Send(client, c => c.GetAsync($"api/jobs/{Uri.EscapeDataString(parse.GetValue(id)!)}", cancellationToken));
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var document = JsonSerializer.Deserialize<JsonResultDocument>(body, JsonDefaults.Options)!;
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(document, JsonDefaults.Indented));
+            }
+            else
+            {
+                HumanRenderer.RenderResult(console.Ansi, document);
+            }
+            // Finished jobs exit like 'backup' would; queued or running ones exit 0.
+            return document.Status is "queued" or "running" ? ExitCodes.Succeeded : JobExitCode.For(document);
+        });
+        return command;
+    }
+
+    private static Command Cancel(CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "the job id" };
+        var command = new Command("cancel", "Cancel a queued or running job (it cleans up before it ends).") { id };
+        var server = ServerSymbols.Add(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var client = server.Client(parse);
+            var response = await Send(client, c => c.PostAsync($"api/jobs/{Uri.EscapeDataString(parse.GetValue(id)!)}/cancel", null, cancellationToken));
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            await console.Out.WriteLineAsync($"{parse.GetValue(id)}: {body.RootElement.GetProperty("status").GetString()}");
+            return ExitCodes.Succeeded;
+        });
+        return command;
+    }
+
+    /// <summary>Sends a request and turns HTTP failures into one-line errors with the right exit code.</summary>
+    private static async Task<HttpResponseMessage> Send(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send(client);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw CliException.Environment($"--server: cannot reach {client.BaseAddress}: {ex.Message}");
+        }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            throw CliException.Environment($"--server: {client.BaseAddress} did not answer in time");
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        var detail = await ProblemDetail(response);
+        throw response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => CliException.BadInput("the server refused the token: give --token, --token-file or set " + BearerAuth.TokenEnvironmentVariable),
+            HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict => CliException.BadInput(detail),
+            _ => CliException.Environment($"the server answered {(int)response.StatusCode}: {detail}"),
+        };
+    }
+
+    private static async Task<string> ProblemDetail(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            if (problem.RootElement.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d)
+            {
+                return d;
+            }
+            if (problem.RootElement.TryGetProperty("title", out var title))
+            {
+                return title.GetString() ?? text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? response.StatusCode.ToString() : text;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Coordinator.Server;
+
+namespace Coordinator.Cli;
+
+/// <summary>`coordinator serve`: the backup server (HTTP API on 127.0.0.1 by default, bearer-token auth).</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliConsole console, CliDependencies dependencies)
+    {
+        var urls = new Option<string?>("--urls") { Description = "addresses to listen on, ';'-separated (default http://127.0.0.1:5080) [coordinator:server:urls]", HelpName = "URLS" };
+        var tokenFile = new Option<string?>("--token-file") { Description = $"file holding the bearer token (else ${BearerAuth.TokenEnvironmentVariable}) [coordinator:server:token-file]", HelpName = "FILE" };
+        var insecure = new Option<bool>("--insecure-no-auth") { Description = "serve without a token (loopback addresses only; development)" };
+        var maxJobs = new Option<int?>("--max-concurrent-jobs") { Description = "jobs run at once; more wait in the queue (default 4)", HelpName = "N" };
+        var provider = CommonOptions.Provider();
+        var scenario = CommonOptions.Scenario();
+        var config = CommonOptions.Config();
+        var journal = CommonOptions.Journal();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("serve", "Run the backup server: jobs over HTTP, journaled in SQLite, recovered after a crash.")
+        {
+            urls, tokenFile, insecure, maxJobs, provider, scenario, config, journal, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            BackupCommand.AddIfSet(overrides, "coordinator:server:urls", parse.GetValue(urls));
+            BackupCommand.AddIfSet(overrides, "coordinator:server:tokenFile", parse.GetValue(tokenFile));
+            BackupCommand.AddIfSet(overrides, "coordinator:server:maxConcurrentJobs", parse.GetValue(maxJobs)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
+            BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
+            BackupCommand.AddIfSet(overrides, "coordinator:journal", parse.GetValue(journal));
+            return await ServerApp.RunAsync(console, dependencies,
+                new ServeRequest(parse.GetValue(config), overrides, parse.GetValue(insecure), parse.GetValue(verbose)), cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using Spectre.Console;
+using System.CommandLine;
+using System.Text.Json;
+using Coordinator.Output;
+using Coordinator.Providers;
+
+namespace Coordinator.Cli;
+
+/// <summary>`coordinator writers`: the writers, their components and states (vssadmin list writers + vshadow -wm).</summary>
+public static class WritersCommand
+{
+    public static Command Create(CliConsole console, CliDependencies dependencies)
+    {
+        var provider = CommonOptions.Provider();
+        var scenario = CommonOptions.Scenario();
+        var json = CommonOptions.Json();
+        var config = CommonOptions.Config();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("writers", "List the VSS writers, their components and states.") { provider, scenario, json, config, verbose };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
+            BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
+            using var host = CommandHost.Create(dependencies, parse.GetValue(config), overrides, parse.GetValue(verbose));
+            using var handle = host.OpenProvider();
+            var writers = await Gather(handle, host.Settings.Timeouts.GatherWriterMetadata).WaitAsync(cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new { provider = handle.Name, writers }, JsonDefaults.Indented));
+            }
+            else
+            {
+                console.Ansi.WriteLine($"Writers reported by the {handle.Description}:");
+                HumanRenderer.RenderWriters(console.Ansi, writers);
+            }
+            return ExitCodes.Succeeded;
+        });
+        return command;
+    }
+
+    internal static async Task<IReadOnlyList<WriterInfo>> Gather(ProviderHandle provider, TimeSpan timeout)
+    {
+        try
+        {
+            return await WriterInventory.GatherAsync(provider, timeout);
+        }
+        catch (Vss.VssException ex) when (ex.HResult == Vss.HResults.E_ACCESSDENIED)
+        {
+            throw CliException.Environment($"{ex.Operation}: access denied: run as Administrator or Backup Operator");
+        }
+        catch (Vss.VssException ex)
+        {
+            throw new CliException(ExitCodes.BackupFailed, ex.Message);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new CliException(ExitCodes.BackupFailed, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace Coordinator.Jobs;
+
+/// <summary>
+/// Finds the program of an --exec action the way the OS would without a shell: a path is taken as is, a bare name is
+/// searched on PATH (with PATHEXT on Windows). Checked up front so a typo fails as bad input, not mid-backup.
+/// </summary>
+public static class ProgramLocator
+{
+    public static string? Resolve(string program)
+    {
+        if (program.Contains(Path.DirectorySeparatorChar) || program.Contains(Path.AltDirectorySeparatorChar))
+        {
+            return IsExecutable(program) ? Path.GetFullPath(program) : null;
+        }
+        var extensions = OperatingSystem.IsWindows()
+            ? ["", .. (Environment.GetEnvironmentVariable("PATHEXT") ?? ".EXE;.CMD;.BAT").Split(';', StringSplitOptions.RemoveEmptyEntries)]
+            : new[] { "" };
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var extension in extensions)
+            {
+                var candidate = Path.Combine(directory, program + extension);
+                if (IsExecutable(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(path) & anyExecute) != 0;
+    }
+}

@@ -1,0 +1,79 @@
+using Coordinator.Providers;
+using Spectre.Console;
+
+namespace Coordinator.Output;
+
+/// <summary>The human form of a job's result: status, error, volumes → snapshots, writers → final state.</summary>
+public static class HumanRenderer
+{
+    public static void RenderResult(IAnsiConsole console, JsonResultDocument document)
+    {
+        var colour = document.Status switch
+        {
+            "succeeded" => "green",
+            "cancelled" => "yellow",
+            _ => "red",
+        };
+        console.MarkupLine($"Job [bold]{Markup.Escape(document.JobId)}[/]: [{colour}]{Markup.Escape(document.Status)}[/]" +
+                           $" after {document.Attempts} attempt(s), provider {Markup.Escape(document.Provider ?? "?")}");
+        if (document.Error is { } error)
+        {
+            var code = error.Hresult is null ? "" : $" {error.Name} ({error.Hresult})";
+            var writer = error.Writer is null ? "" : $", writer '{error.Writer}'";
+            console.MarkupLine($"[{colour}]{Markup.Escape($"{error.Operation} failed{code}{writer}: {error.Message}")}[/]");
+        }
+
+        if (document.Volumes.Count > 0)
+        {
+            var volumes = new Table().Title("Snapshots" + (document.SnapshotSetId is { } set ? $" (set {set})" : ""))
+                .AddColumn("Volume").AddColumn("Snapshot").AddColumn("Device object");
+            foreach (var v in document.Volumes)
+            {
+                volumes.AddRow(Markup.Escape(v.Volume), v.SnapshotId.ToString(), Markup.Escape(v.DeviceObject));
+            }
+            console.Write(volumes);
+            console.WriteLine(document.Persistent
+                ? "The snapshots are persistent: delete them with 'coordinator snapshots delete --set <id>'."
+                : "The snapshots were released with the backup session.");
+        }
+
+        if (document.Writers.Count > 0)
+        {
+            var writers = new Table().Title("Writers").AddColumn("Writer").AddColumn("Final state").AddColumn("Failure");
+            foreach (var w in document.Writers)
+            {
+                var failed = w.State.Contains("FAILED", StringComparison.Ordinal);
+                writers.AddRow(
+                    Markup.Escape(w.Name),
+                    failed ? $"[red]{Markup.Escape(w.State)}[/]" : Markup.Escape(w.State),
+                    Markup.Escape(w.Failure is null ? "" : $"{w.FailureName} ({w.Failure})"));
+            }
+            console.Write(writers);
+        }
+
+        foreach (var warning in document.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+        if (document.Simulator is { } s)
+        {
+            console.WriteLine($"Simulator: leaks {s.Leaks}, objects {s.ObjectsCreated} created / {s.ObjectsReleased} released, " +
+                              $"writer status {s.WriterStatusGathered} gathered / {s.WriterStatusFreed} freed, " +
+                              $"metadata {s.WriterMetadataGathered} gathered / {s.WriterMetadataFreed} freed, " +
+                              $"snapshots alive {s.SnapshotsAlive}, wrong-thread calls {s.WrongThreadCalls}");
+        }
+    }
+
+    public static void RenderWriters(IAnsiConsole console, IReadOnlyList<WriterInfo> writers)
+    {
+        var table = new Table().Title("Writers").AddColumn("Writer").AddColumn("Class id / instance id").AddColumn("State").AddColumn("Components");
+        foreach (var w in writers)
+        {
+            var components = string.Join("\n", w.Components.Select(c =>
+                $"{c.Path} ({c.Type}{(c.Selectable ? ", selectable" : "")})" + string.Concat(c.Files.Select(f => "\n    " + f))));
+            var state = w.Failure is null ? w.State : $"{w.State}\n{w.FailureName} ({w.Failure})";
+            table.AddRow(Markup.Escape(w.Name), $"{w.ClassId}\n{w.InstanceId}", Markup.Escape(state), Markup.Escape(components));
+        }
+        console.Write(table);
+    }
+}

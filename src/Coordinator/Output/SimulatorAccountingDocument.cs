@@ -1,0 +1,16 @@
+namespace Coordinator.Output;
+
+/// <summary>
+/// The simulated provider's accounting as the result document shows it: leaks and object/alloc counts that let a
+/// script check the coordinator freed everything it gathered (Free* after every Gather*, no wrong-thread calls).
+/// </summary>
+public sealed record SimulatorAccountingDocument(
+    int Leaks,
+    int ObjectsCreated,
+    int ObjectsReleased,
+    int WriterStatusGathered,
+    int WriterStatusFreed,
+    int WriterMetadataGathered,
+    int WriterMetadataFreed,
+    int SnapshotsAlive,
+    int WrongThreadCalls);

@@ -1,0 +1,34 @@
+using Coordinator.Output;
+using Coordinator.Vss;
+
+namespace Coordinator.Providers;
+
+/// <summary>Which provider the user asked for: auto (Windows VSS on Windows, the simulator elsewhere), simulated, windows.</summary>
+public sealed record ProviderRequest(string Kind, string? ScenarioFile);
+
+/// <summary>An opened VSS provider: the factory the actors use, its name, and (simulator only) its accounting.</summary>
+public sealed class ProviderHandle : IDisposable
+{
+    public required string Name { get; init; }
+
+    public required IVssFactory Factory { get; init; }
+
+    public bool IsSimulated { get; init; }
+
+    /// <summary>Null except for the simulated provider.</summary>
+    public Func<SimulatorAccountingDocument>? Accounting { get; init; }
+
+    /// <summary>What to tell a human about the provider, e.g. that VSS is simulated on Linux.</summary>
+    public required string Description { get; init; }
+
+    public Action? OnDispose { get; init; }
+
+    public void Dispose() => OnDispose?.Invoke();
+}
+
+/// <summary>Opens the VSS provider a command needs. The default picks by OS; tests substitute fakes.</summary>
+public interface IVssProviderSource
+{
+    /// <exception cref="Cli.CliException">Bad scenario (exit 2) or the provider cannot run here (exit 3).</exception>
+    ProviderHandle Open(ProviderRequest request);
+}
