@@ -35,7 +35,9 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
             var command = string.Join(' ', parse.CommandResult.Command.Name == "coordinator" || parse.CommandResult.Parent is null
                 ? ["coordinator"]
                 : new[] { "coordinator", parse.CommandResult.Command.Name });
-            console.WriteErrorLine($"{parse.Errors[0].Message} (see '{command} --help')");
+            // "Unrecognized command or argument" says more than the "required command" error it comes with.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase)) ?? parse.Errors[0];
+            console.WriteErrorLine($"{error.Message} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
         try

@@ -10,19 +10,30 @@ public sealed class DefaultProviderSource : IVssProviderSource
 {
     public const string SimulatedDescription = "simulated VSS provider (VSS is Windows-only)";
 
-    public ProviderHandle Open(ProviderRequest request)
+    public ProviderHandle Open(ProviderRequest request) =>
+        Resolve(request) switch
+        {
+            "simulated" => SimulatedProvider.Open(request.ScenarioFile),
+            _ => OpenWindows(request),
+        };
+
+    /// <summary>The concrete provider kind ("simulated" or "windows"); throws a bad-input error for an unknown kind or a missing scenario file.</summary>
+    public static string Resolve(ProviderRequest request)
     {
         var kind = (request.Kind ?? "auto").Trim().ToLowerInvariant();
         if (kind == "auto")
         {
             kind = OperatingSystem.IsWindows() ? "windows" : "simulated";
         }
-        return kind switch
+        if (kind is not ("simulated" or "windows"))
         {
-            "simulated" => SimulatedProvider.Open(request.ScenarioFile),
-            "windows" => OpenWindows(request),
-            _ => throw CliException.BadInput($"--provider: '{request.Kind}' is not a provider: use auto, simulated or windows"),
-        };
+            throw CliException.BadInput($"--provider: '{request.Kind}' is not a provider: use auto, simulated or windows");
+        }
+        if (request.ScenarioFile is not null && !File.Exists(request.ScenarioFile))
+        {
+            throw CliException.BadInput($"--scenario: file '{request.ScenarioFile}' does not exist");
+        }
+        return kind;
     }
 
     private static ProviderHandle OpenWindows(ProviderRequest request)

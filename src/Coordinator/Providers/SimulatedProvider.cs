@@ -7,10 +7,6 @@ internal static class SimulatedProvider
 {
     public static ProviderHandle Open(string? scenarioFile)
     {
-        if (scenarioFile is not null && !File.Exists(scenarioFile))
-        {
-            throw CliException.BadInput($"--scenario: file '{scenarioFile}' does not exist");
-        }
         // Wired when the vss branch (SimulatedVssHost/SimulatedVssFactory, scenario loader) is merged.
         throw CliException.Environment("the simulated VSS provider is not part of this build yet");
     }

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Coordinator.Cli;
+using Coordinator.Journal;
+using Coordinator.Tests.Fakes;
+using Coordinator.Vss;
+
+namespace Coordinator.Tests.Cli;
+
+public sealed class BackupCommandTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    [Fact]
+    public async Task Json_prints_exactly_one_document_with_the_contract_fields()
+    {
+        var run = await _env.RunAsync(["backup", "c:", "D:\\", "--json"]);
+
+        Assert.Equal(ExitCodes.Succeeded, run.ExitCode);
+        Assert.Equal("", run.Stderr);
+        using var document = JsonDocument.Parse(run.Stdout); // throws if anything but one JSON document is on stdout
+        var root = document.RootElement;
+        Assert.Equal("succeeded", root.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        Assert.Equal(1, root.GetProperty("attempts").GetInt32());
+        Assert.True(Guid.TryParse(root.GetProperty("snapshotSetId").GetString(), out _));
+        Assert.Equal("simulated", root.GetProperty("provider").GetString());
+        var volumes = root.GetProperty("volumes").EnumerateArray().ToList();
+        Assert.Equal(["C:\\", "D:\\"], volumes.Select(v => v.GetProperty("volume").GetString()));
+        Assert.All(volumes, v =>
+        {
+            Assert.True(Guid.TryParse(v.GetProperty("snapshotId").GetString(), out _));
+            Assert.StartsWith("\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy", v.GetProperty("deviceObject").GetString());
+        });
+        var writer = root.GetProperty("writers")[0];
+        foreach (var field in new[] { "name", "classId", "instanceId", "state", "failure" })
+        {
+            Assert.True(writer.TryGetProperty(field, out _), $"writers[].{field} missing");
+        }
+        var simulator = root.GetProperty("simulator");
+        foreach (var field in new[] { "leaks", "objectsCreated", "objectsReleased", "writerStatusGathered", "writerStatusFreed",
+                     "writerMetadataGathered", "writerMetadataFreed", "snapshotsAlive", "wrongThreadCalls" })
+        {
+            Assert.True(simulator.TryGetProperty(field, out _), $"simulator.{field} missing");
+        }
+    }
+
+    [Fact]
+    public async Task Failed_backup_exits_1_and_the_error_names_operation_hresult_and_writer()
+    {
+        _env.Factory.FailWith = HResults.VSS_E_WRITER_INFRASTRUCTURE;
+
+        var run = await _env.RunAsync(["backup", "C:", "--json"]);
+
+        Assert.Equal(ExitCodes.BackupFailed, run.ExitCode);
+        var error = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("error");
+        Assert.Equal("DoSnapshotSet", error.GetProperty("operation").GetString());
+        Assert.Equal("0x80042318", error.GetProperty("hresult").GetString());
+        Assert.Equal("VSS_E_WRITER_INFRASTRUCTURE", error.GetProperty("name").GetString());
+        Assert.Equal("SqlServerWriter", error.GetProperty("writer").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task Human_output_says_the_provider_is_simulated_and_ends_with_volume_and_writer_tables()
+    {
+        var run = await _env.RunAsync(["backup", "C:"]);
+
+        Assert.Equal(ExitCodes.Succeeded, run.ExitCode);
+        Assert.Contains("simulated VSS provider (VSS is Windows-only)", run.Stdout);
+        Assert.Contains("DoSnapshotSet", run.Stdout); // live progress, one line per phase off a terminal
+        Assert.Contains("HarddiskVolumeShadowCopy", run.Stdout);
+        Assert.Contains("VSS_WS_STABLE", run.Stdout);
+        Assert.Contains("SqlServerWriter", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Every_job_is_journaled_with_its_events_and_result()
+    {
+        var run = await _env.RunAsync(["backup", "C:", "--json"]);
+        var jobId = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("jobId").GetString()!;
+
+        var journal = new SqliteJournal(_env.JournalPath);
+        var record = journal.GetJob(jobId)!;
+        Assert.Equal(JobStates.Succeeded, record.Status);
+        Assert.NotNull(record.ResultJson);
+        Assert.Contains(journal.GetEvents(jobId), e => e.Json.Contains("\"phase\":\"DoSnapshotSet\""));
+        Assert.Empty(journal.LiveSnapshotSets()); // non-persistent: released with the job
+    }
+
+    [Fact]
+    public async Task Cancelling_exits_130_after_cleanup()
+    {
+        var inAction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _env.Factory.DuringAction = async (_, token) =>
+        {
+            inAction.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        };
+        using var cancellation = new CancellationTokenSource();
+
+        var running = _env.RunAsync(["backup", "C:", "--json"], cancellation.Token);
+        await inAction.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        cancellation.Cancel();
+        var run = await running;
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal("cancelled", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("status").GetString());
+        Assert.Empty(_env.Host.Snapshots);
+        Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
+    }
+
+    [Fact]
+    public async Task Exec_runs_the_program_without_a_shell()
+    {
+        var marker = Path.Combine(_env.Directory, "ran");
+        var run = await _env.RunAsync(["backup", "C:", "--exec", "touch", "--exec-arg", marker, "--json"]);
+
+        Assert.Equal(ExitCodes.Succeeded, run.ExitCode);
+        Assert.True(File.Exists(marker));
+    }
+
+    [Fact]
+    public async Task Windows_provider_on_linux_is_an_environment_problem()
+    {
+        var run = await _env.RunAsync(["backup", "C:", "--provider", "windows"]);
+
+        Assert.Equal(ExitCodes.Environment, run.ExitCode);
+        Assert.Contains("needs Windows", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Help_documents_the_exit_codes()
+    {
+        var run = await _env.RunAsync(["backup", "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("130 cancelled", run.Stdout);
+        Assert.Contains("3 environment problem", run.Stdout);
+    }
+}
