@@ -1,0 +1,129 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Coordinator.Actors.Jobs;
+
+namespace Coordinator.Actors.Actions;
+
+/// <summary>
+/// Runs an <see cref="ExternalProgramAction"/>: no shell, arguments as a list (nothing is spliced into a command
+/// line, so a volume name or path can never become a second command), the mapping in the environment and in a
+/// JSON file. Cancellation kills the whole process tree.
+/// </summary>
+public static class ExternalProgramRunner
+{
+    private const int StderrTailLines = 20;
+
+    /// <summary>Throws <see cref="JobValidationException"/> when the program cannot be found, before any snapshot is taken.</summary>
+    public static string ResolveProgram(string program)
+    {
+        if (Path.IsPathRooted(program) || program.Contains(Path.DirectorySeparatorChar) || program.Contains('/'))
+        {
+            var full = Path.GetFullPath(program);
+            if (!File.Exists(full))
+            {
+                throw new JobValidationException($"--exec program '{program}' does not exist: give the path of an executable file");
+            }
+            return full;
+        }
+        var pathVariable = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var extensions = OperatingSystem.IsWindows() ? new[] { "", ".exe", ".cmd", ".bat" } : [""];
+        foreach (var dir in pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var extension in extensions)
+            {
+                var candidate = Path.Combine(dir, program + extension);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        throw new JobValidationException($"--exec program '{program}' was not found on PATH: give its full path");
+    }
+
+    public static async Task RunAsync(ExternalProgramAction action, SnapshotMapping mapping, CancellationToken cancellationToken)
+    {
+        var program = ResolveProgram(action.Program);
+        var mappingFile = Path.Combine(Path.GetTempPath(), $"coordinator-snapshots-{mapping.SnapshotSetId:N}.json");
+        await File.WriteAllTextAsync(mappingFile, SnapshotEnvironment.ToJson(mapping), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunProcessAsync(program, action, mapping, mappingFile, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(mappingFile);
+        }
+    }
+
+    private static async Task RunProcessAsync(string program, ExternalProgramAction action, SnapshotMapping mapping, string mappingFile, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = false,
+            WorkingDirectory = action.WorkingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in action.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in SnapshotEnvironment.Variables(mapping, mappingFile))
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        var stderrTail = new Queue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            lock (stderrTail)
+            {
+                stderrTail.Enqueue(e.Data);
+                while (stderrTail.Count > StderrTailLines)
+                {
+                    stderrTail.Dequeue();
+                }
+            }
+        };
+        // stdout is drained so a chatty program never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            throw new JobValidationException($"--exec program '{action.Program}' could not be started: {ex.Message}");
+        }
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        // WaitForExitAsync returns once the streams are drained, so the tail is complete here.
+        if (process.ExitCode != 0)
+        {
+            string tail;
+            lock (stderrTail)
+            {
+                tail = string.Join('\n', stderrTail);
+            }
+            var message = $"backup action '{action.Program}' exited with code {process.ExitCode}" + (tail.Length > 0 ? $": {tail}" : "");
+            throw new BackupActionFailedException(message, process.ExitCode, tail);
+        }
+    }
+}

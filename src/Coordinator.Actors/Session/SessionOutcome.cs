@@ -1,0 +1,12 @@
+using Coordinator.Actors.Jobs;
+
+namespace Coordinator.Actors.Session;
+
+/// <summary>What one session attempt produced; the VolumeSetActor turns the last one into the job's result.</summary>
+public sealed record SessionOutcome(
+    Guid? SnapshotSetId,
+    IReadOnlyList<VolumeSnapshot> Volumes,
+    IReadOnlyList<WriterOutcome> Writers,
+    IReadOnlyList<ComponentOutcome> Components,
+    IReadOnlyList<PhaseTiming> Timings,
+    IReadOnlyList<string> Warnings);
