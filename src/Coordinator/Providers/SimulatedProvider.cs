@@ -1,13 +1,39 @@
 using Coordinator.Cli;
+using Coordinator.Output;
+using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Providers;
 
-/// <summary>Opens the simulated VSS provider (Coordinator.Vss.Simulated) with an optional scenario file.</summary>
+/// <summary>Opens the simulated VSS provider, from a scenario file when one is given (writers, volumes, faults, persistent state).</summary>
 internal static class SimulatedProvider
 {
     public static ProviderHandle Open(string? scenarioFile)
     {
-        // Wired when the vss branch (SimulatedVssHost/SimulatedVssFactory, scenario loader) is merged.
-        throw CliException.Environment("the simulated VSS provider is not part of this build yet");
+        SimulatedVssHost host;
+        try
+        {
+            host = scenarioFile is null ? new SimulatedVssHost() : SimulatedVssHost.FromScenarioFile(scenarioFile);
+        }
+        catch (ScenarioException ex)
+        {
+            // The message already says which file, which JSON path, what was expected and what was found.
+            throw CliException.BadInput("--scenario: " + ex.Message);
+        }
+        catch (IOException ex)
+        {
+            throw CliException.BadInput($"--scenario: cannot read '{scenarioFile}': {ex.Message}");
+        }
+        return new ProviderHandle
+        {
+            Name = SimulatedVssFactory.Name,
+            Factory = host.CreateFactory(),
+            IsSimulated = true,
+            Description = DefaultProviderSource.SimulatedDescription,
+            Accounting = () => ToDocument(host.Accounting),
+        };
     }
+
+    public static SimulatorAccountingDocument ToDocument(SimulatorAccounting a) => new(
+        a.Leaks, a.ObjectsCreated, a.ObjectsReleased, a.WriterStatusGathered, a.WriterStatusFreed,
+        a.WriterMetadataGathered, a.WriterMetadataFreed, a.SnapshotsAlive, a.WrongThreadCalls);
 }

@@ -64,7 +64,7 @@ public static class WriterInventory
                     m.Usage.ToString(),
                     m.Components.Select(c => new WriterComponentInfo(
                         c.FullPath, c.Type.ToString(), c.IsSelectable, c.Caption,
-                        c.AllFiles.Select(f => Path.Combine(f.Path, f.FileSpecification) + (f.IsRecursive ? " (recursive)" : "")).ToList())).ToList());
+                        c.AllFiles.Select(f => f.Path.TrimEnd('\\') + "\\" + f.FileSpecification + (f.IsRecursive ? " (recursive)" : "")).ToList())).ToList());
             }).ToList();
         });
 }
