@@ -110,6 +110,11 @@ public sealed class JobQueue : IHostedService, IDisposable
         {
             await foreach (var job in _queue.Reader.ReadAllAsync(_stopping.Token))
             {
+                if (_stopping.IsCancellationRequested)
+                {
+                    // ReadAllAsync drains buffered items without checking the token: leave this one queued for the restart.
+                    break;
+                }
                 using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 _running[job.JobId] = cancellation;
                 try
