@@ -27,6 +27,7 @@ public sealed class HoconParseErrorSpec
     [InlineData("a = \"\\u12\"", "test.conf:1:6: invalid escape '\\u': expected four hex digits, as in \\u00e9")]
     [InlineData("a = \"\"\"never closed", "test.conf:1:5: unterminated triple-quoted string: expected closing '\"\"\"'")]
     [InlineData("a = ${b", "test.conf:1:5: unterminated substitution: expected '}' to close '${'")]
+    [InlineData("a = ${\"x\\", "test.conf:1:5: unterminated substitution: expected '}' to close '${'")]
     [InlineData("a = ${ }", "test.conf:1:5: empty substitution: expected a path inside '${}', as in ${akka.loglevel}")]
     [InlineData("a = ${b..c}", "test.conf:1:5: invalid substitution path: empty key in path \"b..c\"; quote keys that contain '.'")]
     [InlineData("a = x^y", "test.conf:1:6: unexpected character '^'; put values containing it in double quotes")]
