@@ -90,6 +90,21 @@ public sealed class Config
             : throw new ConfigurationException($"{value.Position}: {path}: {error}");
     }
 
+    /// <summary>Reads a size in bytes (<c>64 KiB</c>, <c>10MB</c>, <c>512</c>); null when missing.</summary>
+    public long? GetByteSize(string path)
+    {
+        var value = GetValue(path);
+        if (value is null || value.Type == HoconValueType.Null)
+        {
+            return null;
+        }
+
+        var text = Literal(path, value, "a size");
+        return HoconSize.TryParse(text, out var result, out var error)
+            ? result
+            : throw new ConfigurationException($"{value.Position}: {path}: {error}");
+    }
+
     /// <summary>The sub-tree at <paramref name="path"/>; <see cref="Empty"/> when missing.</summary>
     public Config GetConfig(string path)
     {
@@ -116,7 +131,7 @@ public sealed class Config
             throw new ConfigurationException($"{value.Position}: {path}: expected a list, found {value.Describe()}");
         }
 
-        return [.. array.Items.Select((item, i) => Literal($"{path}[{i}]", item, "a string") )];
+        return [.. array.Items.Select((item, i) => Literal($"{path}[{i}]", item, "a string"))];
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 internal sealed class HoconParser
 {
+    private static readonly string[] _includeKinds = ["required(", "file(", "classpath(", "url("];
+
     private readonly List<HoconToken> _tokens;
     private readonly string _sourceName;
     private readonly string? _filePath;
@@ -352,7 +354,7 @@ internal sealed class HoconParser
 
         var next = _tokens[_index + 1];
         return next.Kind == HoconTokenKind.QuotedString
-            || (next.Kind == HoconTokenKind.UnquotedText && next.Text.EndsWith('('));
+            || (next.Kind == HoconTokenKind.UnquotedText && _includeKinds.Any(k => next.Text.StartsWith(k, StringComparison.Ordinal)));
     }
 
     private string ParseInclude(HoconObject target, IReadOnlyList<string>? prefix)
@@ -443,7 +445,20 @@ internal sealed class HoconParser
     /// <summary>HOCON duplicate-key rule: an object merges into an earlier object; anything else replaces.</summary>
     private static void MergeInto(HoconObject target, string key, HoconValue value)
     {
-        if (value is not HoconObject newer || !target.TryGetValue(key, out var existing))
+        if (!target.TryGetValue(key, out var existing))
+        {
+            target.Set(key, value);
+            return;
+        }
+
+        if (!value.IsResolved)
+        {
+            // Known only after resolution: an undefined ${?x} must leave the earlier value in place.
+            target.Set(key, new HoconMerge([existing, value], value.Position));
+            return;
+        }
+
+        if (value is not HoconObject newer)
         {
             target.Set(key, value);
             return;
