@@ -46,3 +46,32 @@ public static class ThreadRunner
         }
     });
 }
+
+/// <summary>A dedicated thread whose failure is rethrown by <see cref="Join"/> instead of crashing the test host.</summary>
+public sealed class JoinableThread
+{
+    private readonly Thread _thread;
+    private ExceptionDispatchInfo? _failure;
+
+    public JoinableThread(Action body)
+    {
+        _thread = new Thread(() =>
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception e)
+            {
+                _failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }) { IsBackground = true, Name = "vss-test-worker" };
+        _thread.Start();
+    }
+
+    public void Join()
+    {
+        Assert.True(_thread.Join(TimeSpan.FromSeconds(30)), "the worker thread did not finish");
+        _failure?.Throw();
+    }
+}
