@@ -1,5 +1,17 @@
 using System.Runtime.InteropServices;
 using Coordinator.Cli;
+using Coordinator.Vss.Windows;
+
+// COM security must be set before the runtime or anything else touches COM, or writers cannot call back
+// (VSS_REFERENCE.md, COM facts). RPC_E_TOO_LATE is reported, not hidden.
+if (OperatingSystem.IsWindows())
+{
+    var security = ComSecurity.Initialize();
+    if (!security.Succeeded)
+    {
+        Console.Error.WriteLine("coordinator: warning: " + security.Message);
+    }
+}
 
 // Ctrl+C / SIGTERM cancel the running job; the job cleans up (AbortBackup, release, delete snapshots) and the
 // process exits 130. A second signal is not intercepted, so it ends the process at once.

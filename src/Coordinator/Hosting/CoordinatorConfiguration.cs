@@ -1,3 +1,4 @@
+using Coordinator.Kernel.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Coordinator.Hosting;
@@ -15,7 +16,7 @@ public static class CoordinatorConfiguration
         this IConfigurationBuilder builder, string configPath, IReadOnlyDictionary<string, string?> commandLine)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        // HOCON source: becomes `builder.AddHoconFile(configPath, optional: true);` when the config branch is merged.
+        builder.AddHoconFile(configPath, optional: true);
         builder.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false);
         builder.AddEnvironmentVariables();
         builder.AddInMemoryCollection(commandLine);

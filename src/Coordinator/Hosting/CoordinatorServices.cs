@@ -1,5 +1,6 @@
 using Coordinator.Actors;
 using Coordinator.Cli;
+using Coordinator.Kernel.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +11,9 @@ public static class CoordinatorServices
 {
     public static IServiceCollection AddCoordinatorCore(this IServiceCollection services, IConfiguration configuration, CliDependencies dependencies)
     {
-        services.Configure<CoordinatorOptions>(configuration.GetSection(CoordinatorOptions.Section));
-        services.Configure<CoordinatorSettings>(configuration.GetSection(CoordinatorOptions.Section));
+        // HOCON-aware binding: kebab-case keys (max-concurrent-jobs) and durations (90s) bind like PascalCase/TimeSpan.
+        services.ConfigureHocon<CoordinatorOptions>(configuration.GetSection(CoordinatorOptions.Section));
+        services.ConfigureHocon<CoordinatorSettings>(configuration.GetSection(CoordinatorOptions.Section));
         services.AddSingleton(dependencies.ProviderSource);
         services.AddSingleton(dependencies.CoordinatorFactory);
         services.AddSingleton(TimeProvider.System);

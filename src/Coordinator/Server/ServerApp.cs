@@ -2,6 +2,7 @@ using Coordinator.Actors.Jobs;
 using Coordinator.Cli;
 using Coordinator.Hosting;
 using Coordinator.Journal;
+using Coordinator.Kernel.Configuration;
 using Coordinator.Providers;
 using Coordinator.Recovery;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +43,7 @@ public static class ServerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", request.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.AddCoordinatorCore(builder.Configuration, dependencies);
 
-        var options = builder.Configuration.GetSection(CoordinatorOptions.Section).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
+        var options = builder.Configuration.GetSection(CoordinatorOptions.Section).GetHocon<CoordinatorOptions>();
         var urls = options.Server.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var token = BearerAuth.ResolveToken(options.Server.TokenFile, request.InsecureNoAuth, urls);
         builder.WebHost.UseUrls(urls);
