@@ -1,0 +1,58 @@
+using Coordinator.Cli;
+using Coordinator.Tests.Fakes;
+
+namespace Coordinator.Tests.Cli;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    [Fact]
+    public async Task The_journal_defaults_to_the_file_named_in_the_hocon_config()
+    {
+        var configured = Path.Combine(_env.Directory, "from-hocon.db");
+        var config = Path.Combine(_env.Directory, "akka.hocon");
+        await File.WriteAllTextAsync(config, $"coordinator {{\n  journal = \"{configured}\"\n}}\n");
+
+        var backup = await new TestEnvironmentWithoutJournal(_env).RunBackupAsync(config);
+        Assert.Equal(ExitCodes.Succeeded, backup.ExitCode);
+        Assert.True(File.Exists(configured), "the journal named in the HOCON file was not used");
+    }
+
+    [Fact]
+    public async Task The_command_line_beats_the_config_file()
+    {
+        var config = Path.Combine(_env.Directory, "akka.hocon");
+        await File.WriteAllTextAsync(config, "coordinator { provider = windows }\n");
+
+        var fromFile = await _env.RunAsync(["backup", "C:", "--config", config]);
+        Assert.Equal(ExitCodes.Environment, fromFile.ExitCode);
+
+        var overridden = await _env.RunAsync(["backup", "C:", "--config", config, "--provider", "simulated", "--json"]);
+        Assert.Equal(ExitCodes.Succeeded, overridden.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_missing_config_file_is_bad_input()
+    {
+        var run = await _env.RunAsync(["backup", "C:", "--config", "/no/such.hocon"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--config: file '/no/such.hocon' does not exist", run.Stderr);
+    }
+
+    /// <summary>Runs backup without the test's --journal so the configured one applies.</summary>
+    private sealed class TestEnvironmentWithoutJournal(TestEnvironment env)
+    {
+        public async Task<CliRun> RunBackupAsync(string config)
+        {
+            var stdout = new SyncWriter();
+            var stderr = new SyncWriter();
+            var app = new CliApp(new CliConsole(stdout, stderr, interactive: false), env.Dependencies);
+            var exit = await app.RunAsync(["backup", "C:", "--config", config, "--json"], CancellationToken.None);
+            return new CliRun(exit, stdout.Text, stderr.Text);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordinator.Journal;
+using Coordinator.Providers;
+using Coordinator.Recovery;
+using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Server;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Coordinator.Tests.Recovery;
+
+public sealed class StartupRecoveryTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    private ProviderHandle Provider => new FakeProviderSource(_env.Host).Open(new ProviderRequest("simulated", null));
+
+    /// <summary>What a crash during a job's action leaves: the job "running", its set journaled and alive.</summary>
+    private (SqliteJournal Journal, Guid SetId) CrashedJob(string jobId, bool persistent, bool snapshotsAlive = true)
+    {
+        var journal = new SqliteJournal(_env.JournalPath);
+        journal.CreateJob(jobId, "api", JsonSerializer.Serialize(new { volumes = new[] { "C:\\" }, persistent }));
+        journal.TryMarkRunning(jobId);
+        var setId = Guid.NewGuid();
+        var snapshots = new[] { ("C:\\", Guid.NewGuid()) };
+        journal.RecordSnapshotSet(jobId, setId, snapshots, persistent);
+        if (snapshotsAlive)
+        {
+            _env.Host.AddSnapshots(setId, snapshots, persistent);
+        }
+        return (journal, setId);
+    }
+
+    [Fact]
+    public async Task A_running_job_is_failed_as_interrupted_and_its_persistent_snapshots_are_deleted()
+    {
+        var (journal, setId) = CrashedJob("j1", persistent: true);
+
+        var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+
+        Assert.Equal(["j1"], report.InterruptedJobs);
+        Assert.Equal([setId], report.DeletedSets);
+        Assert.Empty(_env.Host.Snapshots);
+        Assert.Empty(journal.LiveSnapshotSets());
+        var job = journal.GetJob("j1")!;
+        Assert.Equal(JobStates.Failed, job.Status);
+        Assert.Contains("interrupted", job.ResultJson);
+        Assert.Equal(0, _env.Host.WrongThreadCalls);
+        Assert.Equal(_env.Host.ObjectsCreated, _env.Host.ObjectsReleased);
+    }
+
+    [Fact]
+    public async Task A_set_already_gone_is_fine_and_marked()
+    {
+        var (journal, setId) = CrashedJob("j1", persistent: false, snapshotsAlive: false);
+
+        var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+
+        Assert.Equal([setId], report.AlreadyGoneSets);
+        Assert.Empty(report.Failed);
+        Assert.Equal("already gone at recovery", journal.GetSnapshotSet(setId)!.GoneHow);
+    }
+
+    [Fact]
+    public async Task Persistent_snapshots_of_a_succeeded_job_are_kept()
+    {
+        var (journal, setId) = CrashedJob("j1", persistent: true);
+        journal.CompleteJob("j1", JobStates.Succeeded, "{}");
+
+        var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+
+        Assert.Empty(report.DeletedSets);
+        Assert.Single(_env.Host.Snapshots);
+        Assert.Equal(setId, Assert.Single(journal.LiveSnapshotSets()).SetId);
+    }
+
+    [Fact]
+    public async Task The_server_recovers_before_serving_and_shows_the_job_failed()
+    {
+        CrashedJob("crashed", persistent: true);
+
+        await using var server = await ServerRun.StartAsync(_env);
+
+        var document = await server.Client.GetFromJsonAsync<JsonElement>("api/jobs/crashed");
+        Assert.Equal("failed", document.GetProperty("status").GetString());
+        Assert.Equal("interrupted", document.GetProperty("error").GetProperty("kind").GetString());
+        Assert.Empty(_env.Host.Snapshots);
+    }
+}
