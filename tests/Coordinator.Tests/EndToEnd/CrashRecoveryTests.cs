@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordinator.Tests.Fakes;
+using Coordinator.Vss.Simulated;
+
+namespace Coordinator.Tests.EndToEnd;
+
+/// <summary>
+/// The end-to-end crash test: a real server process (real actors, real simulator with its persistent state
+/// file) is SIGKILLed while a persistent job's action runs; after a restart the job is failed ("interrupted") and no
+/// snapshot is left.
+/// </summary>
+public sealed class CrashRecoveryTests : IDisposable
+{
+    private const string Token = "e2e-token-0123456789";
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    [Fact(Skip = ActorsGate.Reason)]
+    public async Task Sigkill_during_the_action_then_restart_leaves_the_job_failed_and_no_snapshot()
+    {
+        var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
+        var scenario = Path.Combine(_env.Directory, "scenario.json");
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
+        var tokenFile = Path.Combine(_env.Directory, "token");
+        await File.WriteAllTextAsync(tokenFile, Token);
+        string[] serve = ["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
+            "--provider", "simulated", "--scenario", scenario];
+        // A unique duration lets the test find (and end) the orphaned sleep by its command line after the SIGKILL.
+        var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
+
+        string jobId;
+        using (var first = ChildCoordinator.Start(serve))
+        {
+            using var client = Client(await first.WaitForListeningAsync());
+            var submitted = await client.PostAsJsonAsync("api/jobs", new
+            {
+                volumes = new[] { "C:\\" },
+                persistent = true,
+                action = new { program = "/bin/sleep", arguments = new[] { sleepArgument } },
+            });
+            Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+            jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+            // The action runs once the set exists (persisted by the simulator) and the program has started.
+            await Poll.UntilAsync(() => new PersistentSnapshotStore(stateFile).Load().Snapshots.Count > 0 && SleepPids(sleepArgument).Any(),
+                "the snapshot set to exist and the action to run", TimeSpan.FromSeconds(60));
+            var running = await client.GetFromJsonAsync<JsonElement>($"api/jobs/{jobId}");
+            Assert.Equal("running", running.GetProperty("status").GetString());
+
+            first.Process.Kill(); // SIGKILL: no cleanup runs
+            await first.Process.WaitForExitAsync();
+        }
+        foreach (var pid in SleepPids(sleepArgument))
+        {
+            KillQuietly(pid);
+        }
+        Assert.NotEmpty(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+
+        using (var second = ChildCoordinator.Start(serve))
+        {
+            using var client = Client(await second.WaitForListeningAsync());
+            var document = await client.GetFromJsonAsync<JsonElement>($"api/jobs/{jobId}");
+            Assert.Equal("failed", document.GetProperty("status").GetString());
+            Assert.Contains("interrupted", document.GetProperty("error").GetProperty("message").GetString());
+            Assert.Empty(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+        }
+
+        var list = await ChildCoordinator.RunAsync("snapshots", "list", "--json", "--journal", _env.JournalPath, "--provider", "simulated", "--scenario", scenario);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Empty(JsonDocument.Parse(list.Stdout).RootElement.GetProperty("snapshots").EnumerateArray());
+    }
+
+    private static HttpClient Client(Uri baseAddress)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
+    private static IEnumerable<int> SleepPids(string argument)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            string cmdline;
+            try
+            {
+                cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (cmdline.Contains(argument, StringComparison.Ordinal) && cmdline.Contains("sleep", StringComparison.Ordinal))
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    private static void KillQuietly(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+}
+
+/// <summary>Why the tests that need the real actors are skipped until their IBackupCoordinator is merged into main.</summary>
+internal static class ActorsGate
+{
+    public const string Reason = "needs the actors' IBackupCoordinator implementation, not yet in main; the executable's factory still refuses to run jobs";
+}

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+using Coordinator.Cli;
+using Coordinator.Tests.Fakes;
+
+namespace Coordinator.Tests.EndToEnd;
+
+/// <summary>Ctrl+C (SIGINT) on the real process: the job is cancelled, cleans up, and the process exits 130.</summary>
+public sealed partial class SignalTests : IDisposable
+{
+    private const int SIGINT = 2;
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [Fact(Skip = ActorsGate.Reason)]
+    public async Task Sigint_during_the_action_cancels_cleans_up_and_exits_130()
+    {
+        var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
+        using var child = ChildCoordinator.Start("backup", "C:", "--provider", "simulated", "--journal", _env.JournalPath,
+            "--exec", "/bin/sleep", "--exec-arg", sleepArgument, "--json");
+        await Poll.UntilAsync(() => IsRunning(sleepArgument) || child.Process.HasExited, "the action to start", TimeSpan.FromSeconds(60));
+        Assert.False(child.Process.HasExited, child.Stderr);
+
+        Assert.Equal(0, Kill(child.Process.Id, SIGINT));
+        await child.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        child.Process.WaitForExit();
+
+        Assert.Equal(ExitCodes.Cancelled, child.Process.ExitCode);
+        Assert.Contains("\"status\": \"cancelled\"", child.Stdout);
+        await Poll.UntilAsync(() => !IsRunning(sleepArgument), "the action's program to end");
+    }
+
+    private static bool IsRunning(string argument) =>
+        Directory.EnumerateDirectories("/proc").Any(dir =>
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                return cmdline.Contains(argument, StringComparison.Ordinal) && cmdline.Contains("sleep", StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+}
