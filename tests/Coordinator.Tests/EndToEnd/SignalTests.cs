@@ -1,19 +1,22 @@
-using System.Runtime.InteropServices;
 using Coordinator.Cli;
 using Coordinator.Tests.Fakes;
 
 namespace Coordinator.Tests.EndToEnd;
 
 /// <summary>Ctrl+C (SIGINT) on the real process: the job is cancelled, cleans up, and the process exits 130.</summary>
-public sealed partial class SignalTests : IDisposable
+public sealed class SignalTests : IDisposable
 {
-    private const int SIGINT = 2;
     private readonly TestEnvironment _env = new();
 
     public void Dispose() => _env.Dispose();
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    /// <summary>Sends SIGINT with the system's kill(1) (what a terminal's Ctrl+C delivers).</summary>
+    private static async Task<int> Interrupt(int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        return kill.ExitCode;
+    }
 
     [Fact(Skip = ActorsGate.Reason)]
     public async Task Sigint_during_the_action_cancels_cleans_up_and_exits_130()
@@ -24,7 +27,7 @@ public sealed partial class SignalTests : IDisposable
         await Poll.UntilAsync(() => IsRunning(sleepArgument) || child.Process.HasExited, "the action to start", TimeSpan.FromSeconds(60));
         Assert.False(child.Process.HasExited, child.Stderr);
 
-        Assert.Equal(0, Kill(child.Process.Id, SIGINT));
+        Assert.Equal(0, await Interrupt(child.Process.Id));
         await child.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         child.Process.WaitForExit();
 
