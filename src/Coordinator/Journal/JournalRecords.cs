@@ -21,7 +21,44 @@ public sealed record JobRecord(
     string? ResultJson,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    ProcessOwner? Owner = null);
+
+/// <summary>The process running a job: its id and start time (together they survive pid reuse).</summary>
+public sealed record ProcessOwner(int ProcessId, string StartedAt)
+{
+    public static ProcessOwner Current { get; } = Of(System.Diagnostics.Process.GetCurrentProcess())!;
+
+    /// <summary>True when that very process (same pid, same start time) is still running.</summary>
+    public bool IsAlive()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(ProcessId);
+            return Of(process)?.StartedAt == StartedAt;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static ProcessOwner? Of(System.Diagnostics.Process process)
+    {
+        try
+        {
+            return new ProcessOwner(process.Id, process.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
 
 /// <summary>One progress event of a job, numbered from 1 per job (the SSE event id).</summary>
 public sealed record JobEventRecord(string JobId, long Sequence, DateTimeOffset At, string Json);

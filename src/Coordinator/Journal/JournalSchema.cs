@@ -44,6 +44,12 @@ internal static class JournalSchema
             volume      TEXT NOT NULL
         );
         """,
+        // 2: which process runs a job, so recovery in one process never fails a job another live process is running
+        // (a CLI backup beside a server sharing the journal).
+        """
+        ALTER TABLE jobs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE jobs ADD COLUMN owner_started TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

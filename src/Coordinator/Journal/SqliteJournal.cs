@@ -57,8 +57,11 @@ public sealed class SqliteJournal : ISnapshotJournal
     /// <summary>Moves a queued job to running; false when it is no longer queued (cancelled while waiting).</summary>
     public bool TryMarkRunning(string id)
     {
-        var changed = Write("UPDATE jobs SET status = $running, started_at = $now WHERE id = $id AND status = $queued;",
-            ("$id", id), ("$running", JobStates.Running), ("$queued", JobStates.Queued), ("$now", Now()));
+        var owner = ProcessOwner.Current;
+        var changed = Write(
+            "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart WHERE id = $id AND status = $queued;",
+            ("$id", id), ("$running", JobStates.Running), ("$queued", JobStates.Queued), ("$now", Now()),
+            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt));
         Changed?.Invoke(id);
         return changed == 1;
     }
@@ -79,15 +82,15 @@ public sealed class SqliteJournal : ISnapshotJournal
     }
 
     public JobRecord? GetJob(string id) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at FROM jobs WHERE id = $id;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE id = $id;",
             ReadJob, ("$id", id)).FirstOrDefault();
 
     public IReadOnlyList<JobRecord> ListJobs(int limit = 100) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
             ReadJob, ("$limit", limit));
 
     public IReadOnlyList<JobRecord> JobsWithStatus(string status) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
             ReadJob, ("$status", status));
 
     // ---- events -----------------------------------------------------------------------------------------------
@@ -196,7 +199,8 @@ public sealed class SqliteJournal : ISnapshotJournal
         r.IsDBNull(4) ? null : r.GetString(4),
         ParseTime(r.GetString(5)),
         r.IsDBNull(6) ? null : ParseTime(r.GetString(6)),
-        r.IsDBNull(7) ? null : ParseTime(r.GetString(7)));
+        r.IsDBNull(7) ? null : ParseTime(r.GetString(7)),
+        r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9)));
 
     private SqliteConnection Open()
     {

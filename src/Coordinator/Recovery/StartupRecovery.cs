@@ -21,8 +21,16 @@ public static class StartupRecovery
     public static async Task<RecoveryReport> RunAsync(SqliteJournal journal, ProviderHandle provider, ILogger logger)
     {
         var interrupted = new List<string>();
+        // Jobs another live process is running (a CLI backup sharing the journal) are not ours to recover.
+        var livePeers = new HashSet<string>();
         foreach (var record in journal.JobsWithStatus(JobStates.Running))
         {
+            if (record.Owner is { } owner && owner != ProcessOwner.Current && owner.IsAlive())
+            {
+                livePeers.Add(record.Id);
+                logger.LogInformation("job {JobId} is running in live process {Pid}: left alone", record.Id, owner.ProcessId);
+                continue;
+            }
             var request = JobDocuments.ReadRequest(record);
             var document = JsonResultDocument.Failure(record.Id, "interrupted", "job", InterruptedMessage, provider.Name, request?.Persistent ?? false);
             if (journal.CompleteJob(record.Id, JobStates.Failed, JsonSerializer.Serialize(document, JsonDefaults.Options)))
@@ -33,6 +41,7 @@ public static class StartupRecovery
         }
 
         var orphans = journal.LiveSnapshotSets()
+            .Where(set => !livePeers.Contains(set.JobId))
             .Where(set => !set.Persistent || journal.GetJob(set.JobId)?.Status != JobStates.Succeeded)
             .ToList();
         var deleted = new List<Guid>();

@@ -23,7 +23,34 @@ public sealed class SqliteJournalTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal(2L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Upgrades_a_version_1_journal_in_place()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_env.JournalPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE jobs (id TEXT PRIMARY KEY, origin TEXT NOT NULL, request TEXT NOT NULL, status TEXT NOT NULL, result TEXT,
+                                   created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT);
+                CREATE TABLE job_events (job_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, event TEXT NOT NULL, PRIMARY KEY (job_id, seq));
+                CREATE TABLE snapshot_sets (set_id TEXT PRIMARY KEY, job_id TEXT NOT NULL, persistent INTEGER NOT NULL, recorded_at TEXT NOT NULL,
+                                            gone_at TEXT, gone_how TEXT);
+                CREATE TABLE snapshots (snapshot_id TEXT PRIMARY KEY, set_id TEXT NOT NULL, volume TEXT NOT NULL);
+                INSERT INTO jobs (id, origin, request, status, created_at) VALUES ('old', 'cli', '{}', 'running', '2026-01-01T00:00:00.0000000+00:00');
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var journal = new SqliteJournal(_env.JournalPath);
+
+        var old = journal.GetJob("old")!;
+        Assert.Equal(JobStates.Running, old.Status);
+        Assert.Null(old.Owner);
     }
 
     [Fact]

@@ -77,6 +77,31 @@ public sealed class StartupRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_another_live_process_runs_is_left_alone_until_that_process_is_gone()
+    {
+        var (journal, setId) = CrashedJob("peer", persistent: true);
+        using var peer = System.Diagnostics.Process.Start("sleep", ["60"]);
+        var started = peer.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_env.JournalPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE jobs SET owner_pid = {peer.Id}, owner_started = '{started}' WHERE id = 'peer';";
+            command.ExecuteNonQuery();
+        }
+
+        var whilePeerLives = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+        Assert.Empty(whilePeerLives.InterruptedJobs);
+        Assert.Single(_env.Host.Snapshots);
+
+        peer.Kill();
+        await peer.WaitForExitAsync();
+        var afterPeerDied = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+        Assert.Equal(["peer"], afterPeerDied.InterruptedJobs);
+        Assert.Equal([setId], afterPeerDied.DeletedSets);
+    }
+
+    [Fact]
     public async Task The_server_recovers_before_serving_and_shows_the_job_failed()
     {
         CrashedJob("crashed", persistent: true);
