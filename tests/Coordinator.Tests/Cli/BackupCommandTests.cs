@@ -76,6 +76,20 @@ public sealed class BackupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_live_terminal_view_renders_without_blocking_the_job()
+    {
+        var stdout = new SyncWriter();
+        var stderr = new SyncWriter();
+        var app = new Coordinator.Cli.CliApp(new CliConsole(stdout, stderr, interactive: true), _env.Dependencies);
+
+        var exit = await app.RunAsync(["backup", "C:", "--journal", _env.JournalPath], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.Contains("DoSnapshotSet", stdout.Text);
+        Assert.Contains("VSS_WS_STABLE", stdout.Text);
+    }
+
+    [Fact]
     public async Task Every_job_is_journaled_with_its_events_and_result()
     {
         var run = await _env.RunAsync(["backup", "C:", "--json"]);
