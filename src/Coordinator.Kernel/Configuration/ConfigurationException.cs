@@ -1,0 +1,18 @@
+namespace Coordinator.Kernel.Configuration;
+
+/// <summary>
+/// A config value exists but cannot be read as the requested type (Akka's
+/// <c>Akka.Configuration.ConfigurationException</c>).
+/// </summary>
+public sealed class ConfigurationException : Exception
+{
+    public ConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public ConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Coordinator.Vss.Simulated;
+
+/// <summary>
+/// How long each asynchronous operation takes on the simulated host: a per-operation latency (zero by default, so
+/// operations finish at once) times <see cref="Scale"/>. Time is read from the host's <see cref="TimeProvider"/>,
+/// so tests can use virtual time. Thread-safe; changes apply to operations started afterwards.
+/// </summary>
+public sealed class LatencyModel
+{
+    private readonly ConcurrentDictionary<string, TimeSpan> _latencies = new(StringComparer.Ordinal);
+    private double _scale = 1.0;
+
+    /// <summary>Multiplies every latency (e.g. 0.1 to run a realistic scenario ten times faster).</summary>
+    public double Scale
+    {
+        get => Volatile.Read(ref _scale);
+        set => Volatile.Write(ref _scale, value >= 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "the latency scale must be a finite number >= 0"));
+    }
+
+    /// <summary>Sets the latency of <paramref name="call"/> (a <see cref="VssCallNames"/> value); returns this for chaining.</summary>
+    public LatencyModel Set(string call, TimeSpan latency)
+    {
+        if (!VssCallNames.Asynchronous.Contains(call))
+        {
+            throw new ArgumentException(
+                $"latency applies only to the asynchronous operations ({string.Join(", ", VssCallNames.Asynchronous)}), not '{call}'", nameof(call));
+        }
+        if (latency < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(latency), latency, $"the latency of {call} must not be negative");
+        }
+        _latencies[call] = latency;
+        return this;
+    }
+
+    /// <summary>The scaled latency of <paramref name="call"/>.</summary>
+    public TimeSpan For(string call) =>
+        _latencies.TryGetValue(call, out var latency) ? latency * Scale : TimeSpan.Zero;
+}

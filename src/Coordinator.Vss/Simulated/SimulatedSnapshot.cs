@@ -1,0 +1,8 @@
+namespace Coordinator.Vss.Simulated;
+
+/// <summary>A shadow copy that exists on the simulated host.</summary>
+/// <param name="Owner">The components object whose release deletes it (auto-release); null for persistent snapshots.</param>
+internal sealed record SimulatedSnapshot(VssSnapshotProperties Properties, SimulatedBackupComponents? Owner)
+{
+    public Guid Id => Properties.SnapshotId;
+}

@@ -1,0 +1,184 @@
+namespace Coordinator.Vss.Simulated;
+
+/// <summary>
+/// One simulated Windows machine: its volumes, writers, the snapshots that exist on it, the host-wide snapshot-set creation
+/// slot (VSS allows one creation at a time per machine), injected faults, latencies and accounting. Many components objects,
+/// created by <see cref="CreateFactory"/> on many threads, share one host; every mutation happens under one lock.
+/// </summary>
+public sealed class SimulatedVssHost
+{
+    /// <summary>VSS allows at most 64 volumes in one snapshot set (VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED).</summary>
+    public const int MaxVolumesPerSet = 64;
+
+    /// <summary>The provider the simulated snapshots report: the id of Microsoft's software shadow copy provider.</summary>
+    public static readonly Guid ProviderId = Guid.Parse("b5946137-7b9f-4925-af80-51abd60b20d5");
+
+    private readonly HashSet<string> _volumes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unsupportedVolumes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, SimulatedSnapshot> _snapshots = [];
+    private readonly PersistentSnapshotStore? _store;
+    private int _nextShadowCopyNumber;
+    private int _nextObjectNumber;
+    private SimulatedBackupComponents? _creationSlotHolder;
+
+    public SimulatedVssHost(SimulatedVssHostOptions? options = null)
+    {
+        options ??= new SimulatedVssHostOptions();
+        foreach (var volume in options.Volumes.Concat(options.UnsupportedVolumes))
+        {
+            if (!volume.EndsWith('\\'))
+            {
+                throw new ArgumentException($"simulated volume '{volume}' must end with a backslash, e.g. C:\\", nameof(options));
+            }
+            _volumes.Add(volume);
+        }
+        _unsupportedVolumes.UnionWith(options.UnsupportedVolumes);
+        Volumes = [.. options.Volumes.Concat(options.UnsupportedVolumes).Distinct(StringComparer.OrdinalIgnoreCase)];
+        UnsupportedVolumes = [.. _unsupportedVolumes];
+        Writers = [.. options.Writers];
+        Time = options.TimeProvider;
+        VirtualWait = options.VirtualWait ?? !ReferenceEquals(options.TimeProvider, TimeProvider.System);
+        MachineName = options.MachineName;
+        _nextShadowCopyNumber = 1;
+        if (options.PersistentStateFile is { } file)
+        {
+            _store = new PersistentSnapshotStore(file);
+            var state = _store.Load();
+            _nextShadowCopyNumber = Math.Max(1, state.NextShadowCopyNumber);
+            foreach (var snapshot in state.Snapshots)
+            {
+                _snapshots[snapshot.SnapshotId] = new SimulatedSnapshot(snapshot, Owner: null);
+            }
+        }
+    }
+
+    /// <summary>Builds a host from a scenario file (see <see cref="ScenarioParser"/>); a malformed one throws <see cref="ScenarioException"/>.</summary>
+    public static SimulatedVssHost FromScenarioFile(string path, TimeProvider? timeProvider = null) =>
+        ScenarioParser.ParseFile(path).CreateHost(timeProvider);
+
+    /// <summary>Builds a host from scenario JSON; <paramref name="baseDirectory"/> resolves a relative persistentStateFile.</summary>
+    public static SimulatedVssHost FromScenarioJson(string json, string? baseDirectory = null, TimeProvider? timeProvider = null) =>
+        ScenarioParser.Parse(json, baseDirectory).CreateHost(timeProvider);
+
+    public IReadOnlyList<string> Volumes { get; }
+
+    public IReadOnlyList<string> UnsupportedVolumes { get; }
+
+    public IReadOnlyList<SimulatedWriter> Writers { get; }
+
+    public TimeProvider Time { get; }
+
+    public bool VirtualWait { get; }
+
+    public string MachineName { get; }
+
+    /// <summary>The injected faults and gates; add to it at any time.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    public LatencyModel Latency { get; } = new();
+
+    /// <summary>The persistent state file, when the host has one.</summary>
+    public string? PersistentStateFile => _store?.Path;
+
+    /// <summary>A factory whose components objects live on this host.</summary>
+    public IVssFactory CreateFactory() => new SimulatedVssFactory(this);
+
+    /// <summary>A consistent snapshot of the accounting.</summary>
+    public SimulatorAccounting Accounting
+    {
+        get
+        {
+            lock (Sync)
+            {
+                var persistent = _snapshots.Values.Count(s => s.Properties.Persistent);
+                return Counters.Snapshot(_snapshots.Count, persistent);
+            }
+        }
+    }
+
+    /// <summary>True while some components object holds the snapshot-set creation slot (after settling finished operations).</summary>
+    public bool IsSnapshotSetCreationInProgress
+    {
+        get
+        {
+            lock (Sync)
+            {
+                _creationSlotHolder?.SettlePendingOperation();
+                return _creationSlotHolder is not null;
+            }
+        }
+    }
+
+    internal Lock Sync { get; } = new();
+
+    internal SimulatorCounters Counters { get; } = new();
+
+    internal int NextObjectNumber() => Interlocked.Increment(ref _nextObjectNumber);
+
+    internal bool IsKnownVolume(string volume) => _volumes.Contains(volume);
+
+    internal bool IsSupportedVolume(string volume) => _volumes.Contains(volume) && !_unsupportedVolumes.Contains(volume);
+
+    /// <summary>Takes the machine's creation slot for <paramref name="requester"/>; false when another object holds it.</summary>
+    internal bool TryAcquireCreationSlot(SimulatedBackupComponents requester)
+    {
+        // The holder's DoSnapshotSet may have completed by now without anybody asking it: settle it first, so the slot
+        // is free exactly when VSS would have freed it.
+        if (_creationSlotHolder is { } holder && holder != requester)
+        {
+            holder.SettlePendingOperation();
+        }
+        if (_creationSlotHolder is not null && _creationSlotHolder != requester)
+        {
+            return false;
+        }
+        _creationSlotHolder = requester;
+        return true;
+    }
+
+    internal void ReleaseCreationSlot(SimulatedBackupComponents holder)
+    {
+        if (_creationSlotHolder == holder)
+        {
+            _creationSlotHolder = null;
+        }
+    }
+
+    internal int CreationSlotHolderNumber => _creationSlotHolder?.Number ?? 0;
+
+    internal string NextDeviceObject() => $@"\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy{_nextShadowCopyNumber++}";
+
+    internal SimulatedSnapshot? FindSnapshot(Guid id) => _snapshots.GetValueOrDefault(id);
+
+    internal IEnumerable<SimulatedSnapshot> AllSnapshots => _snapshots.Values;
+
+    internal void AddSnapshots(IEnumerable<SimulatedSnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            _snapshots.Add(snapshot.Id, snapshot);
+        }
+        // The device number advances even for non-persistent snapshots; store it so device names never repeat on a host.
+        SaveIfPersistent();
+    }
+
+    internal void RemoveSnapshots(IEnumerable<Guid> ids)
+    {
+        var changed = false;
+        foreach (var id in ids.ToList())
+        {
+            changed |= _snapshots.Remove(id, out var removed) && removed.Properties.Persistent;
+        }
+        if (changed)
+        {
+            SaveIfPersistent();
+        }
+    }
+
+    private void SaveIfPersistent()
+    {
+        _store?.Save(new PersistentHostState(
+            _nextShadowCopyNumber,
+            [.. _snapshots.Values.Where(s => s.Properties.Persistent).Select(s => s.Properties).OrderBy(p => p.SnapshotDeviceObject, StringComparer.Ordinal)]));
+    }
+}

@@ -1,0 +1,42 @@
+using Coordinator.Kernel.Configuration;
+
+namespace Coordinator.Kernel.Tests.Configuration;
+
+/// <summary>Parses test documents with a fixed source name and a controlled environment.</summary>
+internal static class Hocon
+{
+    public const string Source = "test.conf";
+
+    public static Config Parse(string text, IReadOnlyDictionary<string, string>? environment = null, string? includeDirectory = null) =>
+        ConfigurationFactory.Parse(
+            text,
+            Source,
+            filePath: null,
+            includeDirectory ?? Path.GetTempPath(),
+            name => environment is not null && environment.TryGetValue(name, out var value) ? value : null);
+
+    public static HoconParseException Fails(string text, IReadOnlyDictionary<string, string>? environment = null) =>
+        Assert.Throws<HoconParseException>(() => Parse(text, environment));
+}
+
+/// <summary>A directory for one test's files, deleted afterwards.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hocon-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string relative, string content)
+    {
+        var full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

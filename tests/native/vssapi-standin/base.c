@@ -1,0 +1,108 @@
+/* Reference counting shared by every object, the registry that reports leaks, and the trap for
+ * vtable slots the stand-in does not implement (a call there means a wrong slot on our side). */
+#include "standin.h"
+#include <stdio.h>
+
+#define MAX_OBJECTS 512
+static Base *g_objects[MAX_OBJECTS];
+static int g_object_count;
+static int g_ids[16];
+static const char *g_prefixes[16];
+
+static int next_id(const char *prefix)
+{
+    int i;
+    for (i = 0; i < 16 && g_prefixes[i]; i++)
+        if (!strcmp(g_prefixes[i], prefix)) return ++g_ids[i];
+    g_prefixes[i] = prefix;
+    return ++g_ids[i];
+}
+
+void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix)
+{
+    b->lpVtbl = vtbl;
+    b->refs = 1; /* the reference handed to the caller */
+    b->thread = GetCurrentThreadId();
+    b->iface = iface;
+    snprintf(b->name, sizeof b->name, "%s%d", prefix, next_id(prefix));
+    if (g_object_count < MAX_OBJECTS) g_objects[g_object_count++] = b;
+    log_line("NEW %s %s", b->name, iface);
+}
+
+HRESULT base_qi(Base *b, REFIID riid, void **ppv)
+{
+    char g[40];
+    log_line("CALL %s.QueryInterface obj=%s riid=%s", b->iface, b->name, fmt_guid(riid, g));
+    if (!check_out(ppv, "QueryInterface", "ppv")) return E_POINTER;
+    if (IsEqualGUID(riid, &IID_IUnknown)) {
+        base_addref(b);
+        *ppv = b;
+        return S_OK;
+    }
+    *ppv = NULL;
+    return E_NOINTERFACE;
+}
+
+ULONG base_addref(Base *b)
+{
+    if (b->refs <= 0) {
+        mismatch("AddRef", "%s was already released to 0", b->name);
+        return 0;
+    }
+    b->addrefs++;
+    return (ULONG)++b->refs;
+}
+
+ULONG base_release(Base *b)
+{
+    base_check_thread(b, "Release");
+    if (b->refs <= 0) {
+        mismatch("Release", "%s released again after its count reached 0", b->name);
+        return 0;
+    }
+    b->releases++;
+    if (--b->refs == 0)
+        log_line("REFS %s 0 addref=%ld release=%ld", b->name, (long)b->addrefs, (long)b->releases);
+    return (ULONG)b->refs;
+}
+
+void base_check_thread(Base *b, const char *method)
+{
+    DWORD now = GetCurrentThreadId();
+    if (now != b->thread)
+        mismatch(method, "%s called on thread %lu, created on thread %lu", b->name, (unsigned long)now, (unsigned long)b->thread);
+}
+
+void base_report_all(void)
+{
+    int i, live = 0;
+    for (i = 0; i < g_object_count; i++) {
+        if (g_objects[i]->refs != 0) {
+            live++;
+            log_line("LEAK %s %s refs=%ld", g_objects[i]->name, g_objects[i]->iface, (long)g_objects[i]->refs);
+        }
+    }
+    log_line("SUMMARY objects=%d live=%d bstrs-out=%ld component-infos-outstanding=%d snapshot-props-outstanding=%d mismatches=%d",
+             g_object_count, live, out_bstr_count(), component_infos_outstanding(), snapshot_props_outstanding(), mismatch_count());
+}
+
+/* One trap per slot index, so the log says which slot was called. */
+static HRESULT unexpected(Base *b, int slot)
+{
+    mismatch("vtable", "unimplemented slot %d of %s called on %s: a wrong slot number in the caller", slot, b->iface, b->name);
+    return E_NOTIMPL;
+}
+/* trap_NM is slot 8*N+M: the name read as an octal literal. */
+#define TRAP(n) static HRESULT STDMETHODCALLTYPE trap_##n(Base *b) { return unexpected(b, 0##n); }
+#define TRAP8(a) TRAP(a##0) TRAP(a##1) TRAP(a##2) TRAP(a##3) TRAP(a##4) TRAP(a##5) TRAP(a##6) TRAP(a##7)
+TRAP8(0) TRAP8(1) TRAP8(2) TRAP8(3) TRAP8(4) TRAP8(5) TRAP8(6) TRAP8(7)
+#define T8(a) (void *)trap_##a##0, (void *)trap_##a##1, (void *)trap_##a##2, (void *)trap_##a##3, \
+              (void *)trap_##a##4, (void *)trap_##a##5, (void *)trap_##a##6, (void *)trap_##a##7
+static void *const g_traps[64] = { T8(0), T8(1), T8(2), T8(3), T8(4), T8(5), T8(6), T8(7) };
+
+void fill_unexpected_slots(void **vtbl, int count)
+{
+    int i;
+    for (i = 0; i < count && i < 64; i++)
+        if (!vtbl[i]) vtbl[i] = g_traps[i];
+}

@@ -1,0 +1,99 @@
+/* Stand-in vssapi.dll: shared declarations. It plays the part of Windows VSS for the provider under
+ * Wine, checks every argument it receives against what vsbackup.h and the VSS documentation require,
+ * counts references per object, and writes a call log the Wine test asserts on. */
+#ifndef STANDIN_H
+#define STANDIN_H
+
+
+#define CINTERFACE
+#include <windows.h>
+#include <oleauto.h>
+#include <vss.h>
+#include <vswriter.h>
+#include <vsbackup.h>
+
+/* ---- log.c: the call log and the argument checks ---- */
+void log_line(const char *fmt, ...);
+void mismatch(const char *where, const char *fmt, ...);
+int mismatch_count(void);
+const char *fmt_guid(const GUID *g, char buf[40]);
+const char *fmt_wstr(const WCHAR *s, char *buf, int size); /* "NULL" or "text" (UTF-8, quoted) */
+int check_out(const void *p, const char *where, const char *param);
+int check_bool(unsigned char b, const char *where, const char *param);
+int check_bstr_in(BSTR b, const char *where, const char *param);
+int check_wstr_in(const WCHAR *s, int allow_null, const char *where, const char *param);
+
+/* ---- base.c: every COM object starts with Base; references are counted and never freed, so a
+ * Release after the last one is caught instead of crashing. ---- */
+typedef struct Base {
+    const void *lpVtbl;
+    LONG refs;
+    LONG addrefs;
+    LONG releases;
+    DWORD thread;
+    char name[32];
+    const char *iface;
+} Base;
+
+void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix);
+HRESULT base_qi(Base *b, REFIID riid, void **ppv);
+ULONG base_addref(Base *b);
+ULONG base_release(Base *b);
+void base_check_thread(Base *b, const char *method);
+void base_report_all(void);
+void fill_unexpected_slots(void **vtbl, int count);
+
+#define IUNKNOWN_IMPL(Iface)                                                                          \
+    static HRESULT STDMETHODCALLTYPE Standin_##Iface##_QueryInterface(Iface *This, REFIID riid, void **ppv)     \
+    { return base_qi((Base *)This, riid, ppv); }                                                      \
+    static ULONG STDMETHODCALLTYPE Standin_##Iface##_AddRef(Iface *This) { return base_addref((Base *)This); }  \
+    static ULONG STDMETHODCALLTYPE Standin_##Iface##_Release(Iface *This) { return base_release((Base *)This); }
+
+#define IUNKNOWN_SLOTS(Iface) \
+    .QueryInterface = Standin_##Iface##_QueryInterface, .AddRef = Standin_##Iface##_AddRef, .Release = Standin_##Iface##_Release
+
+/* ---- strings handed to the caller ---- */
+BSTR out_bstr(const WCHAR *s);  /* a BSTR the caller must SysFreeString (counted) */
+long out_bstr_count(void);
+
+/* ---- async.c ---- */
+IVssAsync *async_new(const char *operation, int *finished_flag);
+
+/* ---- writers.c: two writers with components, files and status ---- */
+#define WRITER_COUNT 2
+typedef struct FileSpec { const WCHAR *path, *spec, *alternate; unsigned char recursive; } FileSpec;
+typedef struct ComponentSpec {
+    VSS_COMPONENT_TYPE type;
+    const WCHAR *logical_path, *name, *caption;
+    unsigned char selectable;
+    int file_count, db_count, log_count;
+    const FileSpec *files, *dbs, *logs;
+} ComponentSpec;
+typedef struct WriterSpec {
+    GUID instance, writer;
+    const WCHAR *name;
+    VSS_USAGE_TYPE usage;
+    VSS_SOURCE_TYPE source;
+    int component_count, exclude_count;
+    const ComponentSpec *components;
+    const FileSpec *excludes;
+    VSS_WRITER_STATE state;
+    HRESULT failure;
+} WriterSpec;
+extern const WriterSpec g_writers[WRITER_COUNT];
+IVssExamineWriterMetadata *examine_new(int writer);
+const ComponentSpec *find_component(const GUID *instance, const GUID *writer, VSS_COMPONENT_TYPE ct,
+                                    const WCHAR *logical_path, const WCHAR *name);
+int component_infos_outstanding(void);
+
+/* ---- snapshots.c: VSS_SNAPSHOT_PROP filling/freeing and the Query enumerator ---- */
+void snapshot_fill(VSS_SNAPSHOT_PROP *p, int index);
+int snapshot_props_outstanding(void);
+IVssEnumObject *enum_new(int count);
+extern int g_snapshot_count;
+extern GUID g_snapshot_set_id;
+extern GUID g_snapshot_ids[64];
+extern WCHAR g_snapshot_volumes[64][MAX_PATH];
+extern LONG g_context;
+
+#endif

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# The Wine proof of the Windows VSS provider (issue 5). Builds the stand-in vssapi.dll with MinGW,
+# publishes the driver for win-x64 (cached by source hash), and runs it under Wine:
+#   1. against the stand-in: asserts the call log (order, arguments, no ARG-MISMATCH) and that every
+#      COM reference, BSTR, VSS_COMPONENTINFO and VSS_SNAPSHOT_PROP was released;
+#   2. against Wine's own vssapi.dll: asserts the clear "VSS is not available" error (E_NOTIMPL);
+#   3. against the stand-in failing creation with E_ACCESSDENIED: asserts the privilege advice.
+# Prints "SKIP: <why>" and exits 0 when wine or MinGW are missing, except on CI (CI=true), where that
+# is a failure. Last line: "wine: N passed, M failed". Exit status non-zero on any failure.
+set -uo pipefail
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+driver_project="$repo/tests/Coordinator.Vss.WineDriver"
+cache_root="${COORDINATOR_WINE_CACHE:-$driver_project/obj/wine-publish}"
+passed=0
+failed=0
+
+pass() { echo "PASS: $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL: $1"; failed=$((failed + 1)); }
+finish() { echo "wine: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+check() { # check <description> <command...>: one assertion
+  local what="$1"; shift
+  if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
+}
+missing() {
+  if [ "${CI:-}" = "true" ]; then
+    echo "FAIL: $1 (CI=true: .ci/run installs wine, wine64, gcc-mingw-w64-x86-64 and mingw-w64-common, so this is a broken CI image)"
+    failed=$((failed + 1))
+    finish
+  fi
+  echo "SKIP: $1"
+  exit 0
+}
+
+command -v wine >/dev/null 2>&1 || missing "wine not found (Debian: apt-get install wine wine64)"
+command -v wineboot >/dev/null 2>&1 || missing "wineboot not found (Debian: apt-get install wine wine64)"
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing "x86_64-w64-mingw32-gcc not found (Debian: apt-get install gcc-mingw-w64-x86-64)"
+[ -f /usr/share/mingw-w64/include/vsbackup.h ] || missing "MinGW VSS headers not found (Debian: apt-get install mingw-w64-common)"
+command -v dotnet >/dev/null 2>&1 || missing "dotnet not found"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/coordinator-wine.XXXXXX")"
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEARCH=win64
+cleanup() {
+  # Stop the wineserver of our own prefix only, then remove the prefix and logs.
+  wineserver -k >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Wine maps drive Z: to /, so a Linux path is Z: plus the path with backslashes.
+winpath() { local p="$1"; echo "Z:${p//\//\\}"; }
+
+# ---- 1. the stand-in vssapi.dll (-Werror: every handler's signature must match the header's Vtbl) ----
+if "$repo/tests/native/vssapi-standin/build.sh" "$work/standin" >"$work/standin-build.txt" 2>&1; then
+  pass "stand-in vssapi.dll builds with -Werror against the MinGW headers"
+else
+  cat "$work/standin-build.txt"
+  fail "stand-in vssapi.dll builds with -Werror against the MinGW headers"
+  finish
+fi
+
+# ---- 2. the driver, published win-x64 self-contained, cached by a hash of everything it is built from ----
+key="$(cd "$repo" && find src/Coordinator.Vss tests/Coordinator.Vss.WineDriver -type f \( -name '*.cs' -o -name '*.csproj' \) \
+         -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort | xargs cat Directory.Build.props | sha256sum | cut -c1-16)"
+publish="$cache_root/$key"
+if [ -x "$publish/Coordinator.Vss.WineDriver.exe" ] || [ -f "$publish/Coordinator.Vss.WineDriver.exe" ]; then
+  echo "driver: cached publish $publish"
+else
+  # Started from `dotnet test`, MSBuild's variables would leak into this nested build; drop them. The
+  # artifacts path keeps this build's bin/obj away from the normal Debug build's.
+  unset MSBuildExtensionsPath MSBUILD_EXE_PATH MSBuildSDKsPath MSBuildLoadMicrosoftTargetsReadOnly
+  rm -rf "$cache_root" && mkdir -p "$cache_root"
+  if dotnet publish "$driver_project/Coordinator.Vss.WineDriver.csproj" -c Release -r win-x64 --self-contained \
+       --artifacts-path "$cache_root/artifacts" -o "$publish.tmp" -nodeReuse:false -v quiet >"$work/publish.txt" 2>&1; then
+    mv "$publish.tmp" "$publish"
+  else
+    cat "$work/publish.txt"
+    fail "driver publishes for win-x64"
+    finish
+  fi
+fi
+pass "driver published for win-x64 (self-contained)"
+
+# ---- 3. a fresh Wine prefix ----
+if timeout 180 wineboot -i >"$work/wineboot.txt" 2>&1; then
+  pass "wine prefix created"
+else
+  cat "$work/wineboot.txt"
+  fail "wine prefix created"
+  finish
+fi
+
+run_driver() { # run_driver <dir> <mode> <stdout> : extra environment comes from the caller
+  (cd "$1" && timeout 120 wine ./Coordinator.Vss.WineDriver.exe "$2" >"$3" 2>"$3.err")
+}
+
+# ---- run 1: the full backup sequence against the stand-in ----
+run1="$work/run-standin"
+cp -al "$publish" "$run1" 2>/dev/null || cp -a "$publish" "$run1"
+cp "$work/standin/vssapi.dll" "$run1/"
+log="$work/standin.log"
+out="$work/backup.json"
+VSSAPI_STANDIN_LOG="$(winpath "$log")" WINEDLLOVERRIDES="vssapi=n" run_driver "$run1" backup "$out"
+rc=$?
+check "backup sequence exits 0 (got $rc)" test "$rc" -eq 0
+check "the stand-in, not Wine's vssapi, was loaded" grep -q '^LOAD vssapi-standin' "$log"
+if grep -q '^ARG-MISMATCH' "$log"; then
+  grep '^ARG-MISMATCH' "$log"
+  fail "no ARG-MISMATCH in the call log"
+else
+  pass "no ARG-MISMATCH in the call log"
+fi
+
+expected_order="InitializeForBackup SetContext SetBackupState GatherWriterMetadata GetWriterMetadataCount GetWriterMetadata GetWriterMetadata FreeWriterMetadata AddComponent AddComponent StartSnapshotSet AddToSnapshotSet AddToSnapshotSet PrepareForBackup DoSnapshotSet GetSnapshotProperties GetSnapshotProperties SetBackupSucceeded SetBackupSucceeded BackupComplete GatherWriterStatus GetWriterStatusCount GetWriterStatus GetWriterStatus FreeWriterStatus Query"
+actual_order="$(sed -n 's/^CALL IVssBackupComponents\.\([A-Za-z]*\) .*/\1/p' "$log" | tr '\n' ' ' | sed 's/ $//')"
+if [ "$actual_order" = "$expected_order" ]; then
+  pass "IVssBackupComponents calls in the documented order"
+else
+  echo "  expected: $expected_order"
+  echo "  actual:   $actual_order"
+  fail "IVssBackupComponents calls in the documented order"
+fi
+
+has() { grep -qF -- "$2" "$1"; }
+check "InitializeForBackup got a NULL BSTR" has "$log" "InitializeForBackup obj=bc1 xml=NULL"
+check "SetContext got VSS_CTX_BACKUP" has "$log" "SetContext obj=bc1 context=0x0"
+check "SetBackupState got one-byte booleans 1,0 and VSS_BT_FULL" has "$log" "SetBackupState obj=bc1 selectComponents=1 bootable=0 type=1 partialFile=0"
+check "AddComponent passed the writer's GUIDs and logical path" has "$log" 'AddComponent obj=bc1 instance={c0ffee00-1234-4abc-8def-0123456789ab} writer={a3a1c1e0-0b1d-4c7e-9f2a-5d6e7f809101} type=1 logicalPath="Instance1" name="Db1"'
+check "AddComponent passed NULL for a root component's logical path" has "$log" 'writer={b4b2d2f1-1c2e-4d8f-8a3b-6e7f80912345} type=2 logicalPath=NULL name="Files"'
+check "AddToSnapshotSet got C:\\ with GUID_NULL provider" has "$log" 'AddToSnapshotSet obj=bc1 volume="C:\" provider={00000000-0000-0000-0000-000000000000}'
+check "GetSnapshotProperties asked for the id AddToSnapshotSet returned" has "$log" "GetSnapshotProperties obj=bc1 snapshot={5a000002-0002-4000-8000-000000005a02}"
+check "SetBackupSucceeded got succeeded=1 for the root component" has "$log" 'type=2 logicalPath=NULL name="Files" succeeded=1'
+check "Query asked for all snapshots (GUID_NULL, NONE, SNAPSHOT)" has "$log" "queried={00000000-0000-0000-0000-000000000000} queriedType=1 returnedType=3"
+check "IVssAsync.Wait got the caller's timeout in ms" has "$log" "op=GatherWriterMetadata ms=60000"
+check "every VSS_SNAPSHOT_PROP freed (2 from GetSnapshotProperties + 2 from Query)" \
+  test "$(grep -c '^CALL VssFreeSnapshotPropertiesInternal' "$log")" -eq 4
+
+summary="$(grep '^SUMMARY' "$log" || true)"
+check "stand-in wrote its summary at unload" test -n "$summary"
+check "no COM object left alive (live=0)" has "$log" " live=0 "
+check "every VSS_COMPONENTINFO freed" has "$log" "component-infos-outstanding=0"
+check "every snapshot property struct freed" has "$log" "snapshot-props-outstanding=0"
+new_count="$(grep -c '^NEW ' "$log")"
+zero_count="$(grep -c '^REFS .* 0 addref=' "$log")"
+check "every object created ($new_count) reached refcount 0 exactly once ($zero_count)" test "$new_count" -eq "$zero_count" -a "$new_count" -gt 10
+bstrs_out="$(sed -n 's/.* bstrs-out=\([0-9]*\) .*/\1/p' "$log")"
+bstrs_freed="$(sed -n 's/.*"bstrsFreed": \([0-9]*\).*/\1/p' "$out")"
+check "every BSTR handed out was freed by the provider ($bstrs_out out, ${bstrs_freed:-?} freed)" test -n "$bstrs_out" -a "$bstrs_out" = "${bstrs_freed:-x}"
+
+check "writer name read from a BSTR with a non-ASCII character" has "$out" '"name": "Stand-in Database Writer \u03A9"'
+check "writer ids read back exactly" has "$out" '"writerId": "{b4b2d2f1-1c2e-4d8f-8a3b-6e7f80912345}"'
+check "component flags and NULL BSTRs read from VSS_COMPONENTINFO" has "$out" '"caption": null'
+check "file descriptor with recursion and alternate location" has "$out" '"alternate": "D:\\Alt\\"'
+check "snapshot device and creation time from VSS_SNAPSHOT_PROP" has "$out" '"created": "2026-01-02T03:04:05.0000000\u002B00:00"'
+check "snapshot provider id read at offset 88" has "$out" '"providerId": "{b5946137-7b9f-4925-af80-51abd60b20d5}"'
+check "context masked out of the snapshot attributes" has "$out" '"context": "Backup"'
+check "writer status: state and failure HRESULT" has "$out" '"failure": "0x800423F3"'
+check "Query returned both snapshots" test "$(grep -c '"device":' "$out")" -eq 4
+check "COM security initialised first (CoInitializeSecurity S_OK under Wine)" has "$out" '"hresult": "0x00000000"'
+
+# ---- run 2: Wine's own vssapi.dll (no stand-in, builtin forced) ----
+out2="$work/create-wine.json"
+WINEDLLOVERRIDES="vssapi=b" run_driver "$publish" create "$out2"
+rc=$?
+check "Wine's vssapi: the driver exits 2 with a VssException (got $rc)" test "$rc" -eq 2
+check "Wine's vssapi: E_NOTIMPL (0x80004001) reported" has "$out2" '"hresult": "0x80004001"'
+check "Wine's vssapi: the message says VSS is not available and what to do" has "$out2" "VSS is not available on this machine: CreateVssBackupComponentsInternal returned E_NOTIMPL (0x80004001). Use --provider simulated, or run on Windows."
+
+# ---- run 3: creation refused for lack of privileges (the stand-in returns E_ACCESSDENIED) ----
+log3="$work/standin-denied.log"
+out3="$work/create-denied.json"
+VSSAPI_STANDIN_CREATE_HR=80070005 VSSAPI_STANDIN_LOG="$(winpath "$log3")" WINEDLLOVERRIDES="vssapi=n" run_driver "$run1" create "$out3"
+rc=$?
+check "E_ACCESSDENIED: the driver exits 2 (got $rc)" test "$rc" -eq 2
+check "E_ACCESSDENIED: advice names Administrators / Backup Operators" has "$out3" "needs Administrators or Backup Operators membership"
+
+if [ "$failed" -gt 0 ]; then
+  for f in "$log" "$out" "$out.err" "$out2" "$out2.err" "$out3"; do
+    [ -f "$f" ] && { echo "---- $f"; cat "$f"; }
+  done
+fi
+finish
