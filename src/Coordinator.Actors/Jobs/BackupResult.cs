@@ -34,6 +34,9 @@ public enum JobErrorKind
 /// <summary>Why a job failed: the operation, the HRESULT (name and hex) and the writer where there is one.</summary>
 public sealed record JobError(JobErrorKind Kind, string Operation, int HResult, string? Writer, string Message)
 {
+    /// <summary>The backup action's exit code, when an external program failed.</summary>
+    public int? ExitCode { get; init; }
+
     public string Name => HResult == 0 ? Kind.ToString() : VssErrorCatalog.NameOf(HResult);
 
     public string HResultHex => VssErrorCatalog.ToHex(HResult);

@@ -21,13 +21,13 @@ internal sealed partial class RequesterSession
         {
             try
             {
-                FreeStatus();
+                FreeStatus(throwOnFailure: true);
             }
             finally
             {
                 try
                 {
-                    FreeMetadata();
+                    FreeMetadata(throwOnFailure: true);
                 }
                 finally
                 {

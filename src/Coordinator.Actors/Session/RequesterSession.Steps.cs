@@ -200,6 +200,8 @@ internal sealed partial class RequesterSession
 
     private IReadOnlyList<VssWriterStatusInfo> GatherStatus(CancellationToken cancellationToken)
     {
+        // The previous status must be freed before gathering again; if that still fails, this attempt fails.
+        FreeStatus(throwOnFailure: true);
         using var operation = Components.GatherWriterStatus();
         _statusHeld = true;
         try
@@ -213,21 +215,42 @@ internal sealed partial class RequesterSession
         }
     }
 
-    private void FreeMetadata()
+    /// <summary>
+    /// Frees the metadata. The obligation is cleared only when the free succeeds: a failed free is a warning (what
+    /// we read stays valid) and is tried again by the cleanup ladder, so nothing gathered is ever abandoned.
+    /// </summary>
+    private void FreeMetadata(bool throwOnFailure = false)
     {
-        if (_metadataHeld)
+        if (!_metadataHeld)
         {
-            _metadataHeld = false;
+            return;
+        }
+        try
+        {
             Components.FreeWriterMetadata();
+            _metadataHeld = false;
+        }
+        catch (VssException ex) when (!throwOnFailure)
+        {
+            _warnings.Add($"FreeWriterMetadata failed, tried again at cleanup: {ex.Message}");
         }
     }
 
-    private void FreeStatus()
+    /// <summary>Frees the status; same rule as <see cref="FreeMetadata"/>.</summary>
+    private void FreeStatus(bool throwOnFailure = false)
     {
-        if (_statusHeld)
+        if (!_statusHeld)
         {
-            _statusHeld = false;
+            return;
+        }
+        try
+        {
             Components.FreeWriterStatus();
+            _statusHeld = false;
+        }
+        catch (VssException ex) when (!throwOnFailure)
+        {
+            _warnings.Add($"FreeWriterStatus failed, tried again before the next gather and at cleanup: {ex.Message}");
         }
     }
 }

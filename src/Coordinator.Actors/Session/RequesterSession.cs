@@ -63,6 +63,9 @@ internal sealed partial class RequesterSession
 
     public Guid? SnapshotSetId => _snapshotSetId;
 
+    /// <summary>DoSnapshotSet returned successfully: the creation window is closed.</summary>
+    public bool SnapshotsCreated => _snapshotsExist;
+
     public IReadOnlyList<VolumeSnapshot> Mapping => _mapping;
 
     public SessionOutcome Outcome() => new(

@@ -123,6 +123,7 @@ public sealed partial class SimulatedBackupComponents
                     _phase = BackupPhase.CreationFailed;
                     return;
                 }
+                FailWritersMissingVolumes();
                 foreach (var phase in (ReadOnlySpan<WriterPhase>)[WriterPhase.PrepareForSnapshot, WriterPhase.Freeze, WriterPhase.Thaw, WriterPhase.PostSnapshot])
                 {
                     foreach (var writer in _writers.Where(w => w.IsActive))
@@ -199,6 +200,31 @@ public sealed partial class SimulatedBackupComponents
                 _status = [.. _writers.Select(w => w.ToStatus())];
                 Interlocked.Increment(ref Host.Counters.WriterStatusGathered);
             });
+        }
+    }
+
+    /// <summary>
+    /// In component mode, a writer whose selected components have files on a volume outside the snapshot set fails at
+    /// PrepareForSnapshot with VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT ("the shadow copy contains only a subset of the volumes
+    /// needed by the writer to correctly back up the application component"). Requesters avoid it by excluding such
+    /// components or adding the volumes (VShadow's selection rule 2).
+    /// </summary>
+    private void FailWritersMissingVolumes()
+    {
+        if (!_selectComponents)
+        {
+            return;
+        }
+        foreach (var session in _writers.Where(w => w.IsActive))
+        {
+            var files = session.Writer.Components
+                .Where(c => _addedComponents.Contains(Key(session.Writer.InstanceId, session.Writer.ClassId, c.LogicalPath, c.ComponentName)))
+                .SelectMany(c => c.AllFiles);
+            if (files.Any(f => !_setVolumes.Any(v => f.Path.StartsWith(v.Volume, StringComparison.OrdinalIgnoreCase))))
+            {
+                session.State = VssWriterState.FailedAtPrepareSnapshot;
+                session.Failure = HResults.VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT;
+            }
         }
     }
 

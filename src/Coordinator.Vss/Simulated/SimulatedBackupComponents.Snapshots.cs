@@ -174,7 +174,7 @@ public sealed partial class SimulatedBackupComponents
                     .Where(s => _context == VssSnapshotContext.All || s.Properties.Context == _context)
                     .Select(s => s.Properties)
                     .OrderBy(p => p.CreationTimestamp)
-                    .ThenBy(p => p.SnapshotDeviceObject, StringComparer.Ordinal),
+                    .ThenBy(p => SimulatedVssHost.DeviceNumberOf(p.SnapshotDeviceObject)),
             ];
         }
     }

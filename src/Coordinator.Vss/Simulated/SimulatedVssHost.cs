@@ -146,7 +146,13 @@ public sealed class SimulatedVssHost
 
     internal int CreationSlotHolderNumber => _creationSlotHolder?.Number ?? 0;
 
-    internal string NextDeviceObject() => $@"\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy{_nextShadowCopyNumber++}";
+    internal const string DeviceObjectPrefix = @"\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy";
+
+    internal string NextDeviceObject() => DeviceObjectPrefix + _nextShadowCopyNumber++;
+
+    /// <summary>N of a device object \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN, for ordering snapshots by creation.</summary>
+    internal static int DeviceNumberOf(string deviceObject) =>
+        deviceObject.StartsWith(DeviceObjectPrefix, StringComparison.Ordinal) && int.TryParse(deviceObject.AsSpan(DeviceObjectPrefix.Length), out var n) ? n : 0;
 
     internal SimulatedSnapshot? FindSnapshot(Guid id) => _snapshots.GetValueOrDefault(id);
 
@@ -179,6 +185,6 @@ public sealed class SimulatedVssHost
     {
         _store?.Save(new PersistentHostState(
             _nextShadowCopyNumber,
-            [.. _snapshots.Values.Where(s => s.Properties.Persistent).Select(s => s.Properties).OrderBy(p => p.SnapshotDeviceObject, StringComparer.Ordinal)]));
+            [.. _snapshots.Values.Where(s => s.Properties.Persistent).Select(s => s.Properties).OrderBy(p => DeviceNumberOf(p.SnapshotDeviceObject))]));
     }
 }

@@ -185,6 +185,24 @@ public sealed class WriterTests
     }
 
     [Fact]
+    public void A_selected_component_with_files_outside_the_set_fails_its_writer_with_INCONSISTENTSNAPSHOT()
+    {
+        using var vss = Sim.Initialized(_host, selectComponents: true);
+        var sql = Sim.GatherMetadata(vss).Single(w => w.WriterName == DefaultWriters.SqlServerWriter);
+        var sales = sql.Components.Single(c => c.ComponentName == "Sales");
+        vss.AddComponent(sql.InstanceId, sql.WriterId, sales.Type, sales.LogicalPath, sales.ComponentName);
+        vss.StartSnapshotSet();
+        vss.AddToSnapshotSet(@"C:\"); // the databases are on D:
+        vss.PrepareForBackup().WaitAndCheck("PrepareForBackup");
+
+        vss.DoSnapshotSet().WaitAndCheck("DoSnapshotSet");
+
+        var status = Sim.GatherStatus(vss).Single(s => s.Name == DefaultWriters.SqlServerWriter);
+        Assert.Equal(VssWriterState.FailedAtPrepareSnapshot, status.State);
+        Assert.Equal(HResults.VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT, status.Failure);
+    }
+
+    [Fact]
     public void In_a_context_without_writers_no_writer_takes_part()
     {
         _host.Faults.Add(new WriterFault(DefaultWriters.SqlServerWriter, WriterPhase.Freeze, HResults.VSS_E_WRITERERROR_RETRYABLE));

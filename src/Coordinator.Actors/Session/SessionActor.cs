@@ -1,0 +1,203 @@
+using Coordinator.Actors.Actions;
+using Coordinator.Actors.Gate;
+using Coordinator.Actors.Jobs;
+using Coordinator.Kernel.Actor;
+using Coordinator.Kernel.Event;
+using Coordinator.Vss;
+
+namespace Coordinator.Actors.Session;
+
+/// <summary>
+/// One VSS backup session = one components object, on a pinned dispatcher so every call on that object comes
+/// from one thread. The requester steps are messages to itself, handled one at a time; the snapshot-set window
+/// is entered through the <see cref="SnapshotGate"/>. On success or failure the session cleans up first (free,
+/// abort, release), then reports to its parent and stops: a retry on a new object can then never meet this
+/// one's unfinished window.
+/// </summary>
+public sealed class SessionActor : ReceiveActor
+{
+    private readonly SessionSpec _spec;
+    private readonly RequesterSession _session;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private CancellationTokenRegistration _cancelRegistration;
+    private bool _holdsGate;
+    private bool _finished;
+
+    public SessionActor(SessionSpec spec)
+    {
+        _spec = spec;
+        _session = new RequesterSession(
+            spec.Factory,
+            spec.Job,
+            spec.Volumes,
+            spec.Settings,
+            spec.Journal,
+            spec.Time,
+            (phase, message, volume, writer) => Context.Parent.Tell(
+                new JobProgress(spec.Job.JobId, phase, spec.Attempt, message, spec.Time.GetUtcNow(), volume, writer)));
+
+        Receive<Begin>(_ => RunStep(() =>
+        {
+            _session.Initialize();
+            _session.GatherMetadataAndSelect(_spec.CancellationToken);
+            Become(WaitingForGate);
+            _holdsGate = true;
+            _spec.Gate.Tell(new SnapshotGate.Acquire(_spec.Job.JobId));
+        }));
+        Receive<CancelRequested>(_ => Finish(new OperationCanceledException("the job was cancelled")));
+    }
+
+    public static Props Props(SessionSpec spec) =>
+        Kernel.Actor.Props.Create(() => new SessionActor(spec)).WithDispatcher(spec.Settings.SessionDispatcher);
+
+    protected override void PreStart()
+    {
+        var self = Self;
+        // The token fires on whatever thread cancels it; the message brings the news to our own thread.
+        _cancelRegistration = _spec.CancellationToken.Register(() => self.Tell(CancelRequested.Instance));
+        Self.Tell(Begin.Instance);
+    }
+
+    protected override void PostStop()
+    {
+        _cancelRegistration.Dispose();
+        // Normally a no-op (Finish cleaned up); here for stop, restart and system shutdown mid-step.
+        foreach (var error in _session.Cleanup())
+        {
+            _log.Error(error, "cleanup of session for job {0} failed", _spec.Job.JobId);
+        }
+        ReleaseGate();
+    }
+
+    private void WaitingForGate()
+    {
+        Receive<SnapshotGate.Granted>(_ => RunStep(() =>
+        {
+            try
+            {
+                _session.StartSnapshotSet(_spec.JobDeadline, _spec.CancellationToken);
+                _session.PrepareForBackup(_spec.CancellationToken);
+                _session.DoSnapshotSet(_spec.CancellationToken);
+            }
+            finally
+            {
+                // On failure the window is still open here: Finish aborts before the gate is released.
+                if (_session.SnapshotsCreated)
+                {
+                    ReleaseGate();
+                }
+            }
+            Become(RunningAction);
+            Self.Tell(RunAction.Instance);
+        }));
+        Receive<CancelRequested>(_ => Finish(new OperationCanceledException("the job was cancelled")));
+    }
+
+    private void RunningAction()
+    {
+        ReceiveAsync<RunAction>(async _ =>
+        {
+            Exception? actionFailure = null;
+            try
+            {
+                Context.Parent.Tell(new JobProgress(_spec.Job.JobId, "Backup", _spec.Attempt, "running the backup action", _spec.Time.GetUtcNow()));
+                var mapping = new SnapshotMapping(_session.SnapshotSetId!.Value, _session.Mapping);
+                // No ConfigureAwait(false): the continuation must come back to this actor's pinned thread.
+                await BackupActionRunner.RunAsync(_spec.Job.Action, mapping, _spec.CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                actionFailure = ex;
+            }
+            RunStep(() =>
+            {
+                // A failed or cancelled action still completes the backup (components marked failed) and gathers
+                // writer status, so writers end their session cleanly; then the job fails with the action's error.
+                _session.CompleteBackup(succeeded: actionFailure is null, actionFailure is OperationCanceledException ? CancellationToken.None : _spec.CancellationToken);
+                if (actionFailure is not null)
+                {
+                    throw actionFailure;
+                }
+                Finish(null);
+            });
+        });
+        Receive<CancelRequested>(_ => { /* the action sees the token itself */ });
+    }
+
+    private void RunStep(Action step)
+    {
+        if (_finished)
+        {
+            return;
+        }
+        try
+        {
+            step();
+        }
+        catch (Exception ex)
+        {
+            Finish(ex);
+        }
+    }
+
+    /// <summary>Cleanup first, then the gate, then the report: the order the retry and the job result rely on.</summary>
+    private void Finish(Exception? failure)
+    {
+        if (_finished)
+        {
+            return;
+        }
+        _finished = true;
+        var outcome = _session.Outcome();
+        foreach (var error in _session.Cleanup())
+        {
+            _log.Error(error, "cleanup of session for job {0} failed", _spec.Job.JobId);
+        }
+        ReleaseGate();
+        Context.Parent.Tell(failure is null ? new SessionSucceeded(_spec.Attempt, outcome) : new SessionFailed(_spec.Attempt, failure, outcome));
+        Context.Stop(Self);
+    }
+
+    private void ReleaseGate()
+    {
+        if (_holdsGate)
+        {
+            _holdsGate = false;
+            _spec.Gate.Tell(SnapshotGate.Release.Instance, Self);
+        }
+    }
+
+    private sealed record Begin
+    {
+        public static Begin Instance { get; } = new();
+    }
+
+    private sealed record RunAction
+    {
+        public static RunAction Instance { get; } = new();
+    }
+
+    private sealed record CancelRequested
+    {
+        public static CancelRequested Instance { get; } = new();
+    }
+}
+
+/// <summary>Everything one session attempt needs.</summary>
+public sealed record SessionSpec(
+    IVssFactory Factory,
+    BackupJob Job,
+    IReadOnlyList<string> Volumes,
+    CoordinatorSettings Settings,
+    ISnapshotJournal Journal,
+    IActorRef Gate,
+    int Attempt,
+    DateTimeOffset JobDeadline,
+    TimeProvider Time,
+    CancellationToken CancellationToken);
+
+/// <summary>The session finished its sequence; the backup stands.</summary>
+public sealed record SessionSucceeded(int Attempt, SessionOutcome Outcome);
+
+/// <summary>The session failed and has already cleaned up (freed, aborted, released).</summary>
+public sealed record SessionFailed(int Attempt, Exception Cause, SessionOutcome Outcome);

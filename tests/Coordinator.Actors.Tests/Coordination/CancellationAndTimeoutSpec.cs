@@ -1,0 +1,136 @@
+using Coordinator.Kernel.Actor;
+using Coordinator.Actors.Jobs;
+using Coordinator.Actors.Tests.Support;
+using Coordinator.Vss.Simulated;
+
+namespace Coordinator.Actors.Tests.Coordination;
+
+public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
+{
+    public static TheoryData<string> BlockableSteps => new()
+    {
+        VssCallNames.GatherWriterMetadata,
+        VssCallNames.PrepareForBackup,
+        VssCallNames.DoSnapshotSet,
+        VssCallNames.BackupComplete,
+        VssCallNames.GatherWriterStatus,
+    };
+
+    [Theory]
+    [MemberData(nameof(BlockableSteps))]
+    public async Task Job_cancelled_during_an_asynchronous_step_ends_cancelled_with_everything_cleaned_up(string step)
+    {
+        var gate = Host.Faults.Block(step);
+        using var cts = new CancellationTokenSource();
+
+        var run = RunAsync(Job("C:\\", "D:\\"), cts.Token);
+        Assert.True(gate.WaitEntered(TimeSpan.FromSeconds(10)), $"{step} was not reached");
+        cts.Cancel();
+        var result = await run;
+        gate.Release();
+
+        if (step is VssCallNames.BackupComplete or VssCallNames.GatherWriterStatus)
+        {
+            // The first GatherWriterStatus runs after PrepareForBackup: still cancellable. After BackupComplete
+            // has started the backup is finishing; either way nothing may be left behind.
+            Assert.True(result.Status is JobStatus.Cancelled or JobStatus.Succeeded, result.Status.ToString());
+        }
+        else
+        {
+            Assert.Equal(JobStatus.Cancelled, result.Status);
+        }
+        if (step is VssCallNames.PrepareForBackup or VssCallNames.DoSnapshotSet)
+        {
+            Assert.Contains("AbortBackup", Recorder.Objects.Single().Calls);
+        }
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public async Task Job_cancelled_during_the_backup_action_completes_the_backup_as_failed_and_ends_cancelled()
+    {
+        var started = new TaskCompletionSource();
+        using var cts = new CancellationTokenSource();
+        var job = Job("C:\\") with
+        {
+            Action = new DelegateBackupAction(async (_, token) =>
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, token);
+            }),
+        };
+
+        var run = RunAsync(job, cts.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+        var result = await run;
+
+        Assert.Equal(JobStatus.Cancelled, result.Status);
+        var calls = Recorder.Objects.Single().Calls;
+        Assert.Contains("SetBackupSucceeded(false)", calls);
+        Assert.Contains("BackupComplete", calls);
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public async Task Job_cancelled_while_waiting_for_the_snapshot_gate_withdraws_and_cleans_up()
+    {
+        var holder = Host.Faults.Block(VssCallNames.DoSnapshotSet);
+        var first = RunAsync(Job("C:\\"));
+        Assert.True(holder.WaitEntered(TimeSpan.FromSeconds(10)));
+        using var cts = new CancellationTokenSource();
+
+        var second = RunAsync(Job("D:\\"), cts.Token);
+        await AwaitConditionAsync(async () => (await Coordinator.Gate.Ask<Gate.SnapshotGate.State>(Gate.SnapshotGate.GetState.Instance, TimeSpan.FromSeconds(3))).Waiting.Count == 1, TimeSpan.FromSeconds(10));
+        cts.Cancel();
+        var cancelled = await second;
+        holder.Release();
+        var completed = await first;
+
+        Assert.Equal(JobStatus.Cancelled, cancelled.Status);
+        Assert.Equal(JobStatus.Succeeded, completed.Status);
+        Assert.Equal(1, Host.Accounting.CallsOf(VssCallNames.StartSnapshotSet));
+        AssertCleanHost();
+    }
+
+    [Theory]
+    [InlineData(VssCallNames.GatherWriterMetadata)]
+    [InlineData(VssCallNames.PrepareForBackup)]
+    [InlineData(VssCallNames.DoSnapshotSet)]
+    [InlineData(VssCallNames.BackupComplete)]
+    public async Task An_asynchronous_operation_past_its_deadline_is_cancelled_aborted_and_named(string step)
+    {
+        Settings.Timeouts.GatherWriterMetadata = Settings.Timeouts.PrepareForBackup = Settings.Timeouts.DoSnapshotSet =
+            Settings.Timeouts.BackupComplete = TimeSpan.FromMilliseconds(150);
+        var gate = Host.Faults.Block(step);
+
+        var result = await RunAsync(Job("C:\\"));
+        gate.Release();
+
+        Assert.Equal(JobStatus.Failed, result.Status);
+        Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
+        Assert.Equal(step, result.Error.Operation);
+        Assert.Contains(step, result.Error.Message);
+        if (step is VssCallNames.PrepareForBackup or VssCallNames.DoSnapshotSet)
+        {
+            Assert.Contains("AbortBackup", Recorder.Objects.Single().Calls);
+        }
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public async Task Job_past_its_overall_deadline_fails_as_a_timeout()
+    {
+        var job = Job("C:\\") with
+        {
+            Timeout = TimeSpan.FromMilliseconds(200),
+            Action = new DelegateBackupAction((_, token) => Task.Delay(Timeout.Infinite, token)),
+        };
+
+        var result = await RunAsync(job);
+
+        Assert.Equal(JobStatus.Failed, result.Status);
+        Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
+        AssertCleanHost();
+    }
+}
