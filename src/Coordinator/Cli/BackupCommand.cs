@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coordinator.Actors.Jobs;
 using Coordinator.Jobs;
 using Coordinator.Output;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Coordinator.Cli;
@@ -91,7 +92,8 @@ public static class BackupCommand
         using var host = CommandHost.Create(dependencies, configPath, overrides, verbose);
         using var provider = host.OpenProvider();
         var journal = host.OpenJournal();
-        var coordinator = dependencies.CoordinatorFactory.Create(provider, journal);
+        var coordinator = dependencies.CoordinatorFactory.Create(provider, journal,
+            new CoordinatorContext(host.ConfigPath, host.Settings, host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         try
         {
             journal.CreateJob(jobId, "cli", JsonSerializer.Serialize(request, JsonDefaults.Options));

@@ -14,6 +14,17 @@ public static class CoordinatorServices
         // HOCON-aware binding: kebab-case keys (max-concurrent-jobs) and durations (90s) bind like PascalCase/TimeSpan.
         services.ConfigureHocon<CoordinatorOptions>(configuration.GetSection(CoordinatorOptions.Section));
         services.ConfigureHocon<CoordinatorSettings>(configuration.GetSection(CoordinatorOptions.Section));
+        // The file nests the session settings (coordinator.session.timeouts, coordinator.session.dispatcher) where
+        // CoordinatorSettings has them flat (Timeouts, SessionDispatcher).
+        services.PostConfigure<CoordinatorSettings>(settings =>
+        {
+            var session = configuration.GetSection(CoordinatorOptions.Section).GetSection("session");
+            session.GetSection("timeouts").BindHocon(settings.Timeouts);
+            if (session["dispatcher"] is { Length: > 0 } dispatcher)
+            {
+                settings.SessionDispatcher = dispatcher;
+            }
+        });
         services.AddSingleton(dependencies.ProviderSource);
         services.AddSingleton(dependencies.CoordinatorFactory);
         services.AddSingleton(TimeProvider.System);

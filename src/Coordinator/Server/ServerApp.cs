@@ -60,15 +60,16 @@ public static class ServerApp
             provider.Dispose();
             throw CliException.Environment($"journal: {ex.Message} (choose another file with --journal)");
         }
-        IBackupCoordinator? coordinator = null;
         try
         {
-            coordinator = dependencies.CoordinatorFactory.Create(provider, journal);
             var signal = new ChangeSignal();
             journal.Changed += _ => signal.Pulse();
             builder.Services.AddSingleton(provider);
             builder.Services.AddSingleton(journal);
-            builder.Services.AddSingleton(coordinator);
+            // The container owns the coordinator (and its actor system): disposing the app terminates it after the
+            // hosted services, so the job queue has cancelled and drained its jobs first.
+            builder.Services.AddSingleton<IBackupCoordinator>(sp => dependencies.CoordinatorFactory.Create(provider, journal,
+                new Jobs.CoordinatorContext(configPath, sp.GetRequiredService<IOptions<Actors.CoordinatorSettings>>().Value, sp.GetRequiredService<ILoggerFactory>())));
             builder.Services.AddSingleton(signal);
             builder.Services.AddSingleton<JobQueue>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
@@ -76,7 +77,10 @@ public static class ServerApp
             builder.Services.AddProblemDetails();
 
             var app = builder.Build();
+            await using var disposeApp = app;
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("coordinator.server");
+            // Built now, not at the first job: a coordinator that cannot start is an error at start.
+            app.Services.GetRequiredService<IBackupCoordinator>();
 
             // Recover before accepting jobs: nothing new may start while orphans of the last run are being deleted.
             var report = await StartupRecovery.RunAsync(journal, provider, logger);
@@ -98,15 +102,10 @@ public static class ServerApp
             await console.Out.WriteLineAsync($"coordinator: {provider.Description}, journal {journal.Path}{(token is null ? ", NO AUTHENTICATION (--insecure-no-auth)" : "")}");
             await console.Out.FlushAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
-            await app.DisposeAsync();
             return ExitCodes.Succeeded;
         }
         finally
         {
-            if (coordinator is not null)
-            {
-                await BackupCommand.DisposeAsync(coordinator);
-            }
             provider.Dispose();
         }
     }

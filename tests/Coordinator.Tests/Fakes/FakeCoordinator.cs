@@ -126,7 +126,7 @@ public sealed class FakeCoordinatorFactory(FakeVssHost host) : IBackupCoordinato
 
     public int? FailWith { get; set; }
 
-    public IBackupCoordinator Create(ProviderHandle provider, ISnapshotJournal journal) =>
+    public IBackupCoordinator Create(ProviderHandle provider, ISnapshotJournal journal, CoordinatorContext context) =>
         new FakeCoordinator(host, journal) { DuringAction = DuringAction, FailWith = FailWith };
 }
 

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Coordinator.Cli;
+using Coordinator.Tests.Fakes;
+
+namespace Coordinator.Tests.EndToEnd;
+
+/// <summary>The CLI in-process with the real pieces: the actors' coordinator over the simulated VSS provider.</summary>
+public sealed class RealStackTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    private async Task<CliRun> RunAsync(params string[] args)
+    {
+        var stdout = new SyncWriter();
+        var stderr = new SyncWriter();
+        var app = new CliApp(new CliConsole(stdout, stderr, interactive: false), CliDependencies.Default);
+        var exit = await app.RunAsync([.. args, "--journal", _env.JournalPath, "--provider", "simulated"], CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        return new CliRun(exit, stdout.Text, stderr.Text);
+    }
+
+    [Fact]
+    public async Task A_real_backup_succeeds_with_no_leak_and_no_wrong_thread_call()
+    {
+        var run = await RunAsync("backup", "C:", "D:", "--json");
+
+        Assert.Equal(ExitCodes.Succeeded, run.ExitCode);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal("succeeded", root.GetProperty("status").GetString());
+        Assert.Equal(2, root.GetProperty("volumes").GetArrayLength());
+        var simulator = root.GetProperty("simulator");
+        Assert.Equal(0, simulator.GetProperty("leaks").GetInt32());
+        Assert.Equal(0, simulator.GetProperty("wrongThreadCalls").GetInt32());
+        Assert.Equal(0, simulator.GetProperty("snapshotsAlive").GetInt32());
+        Assert.Equal(simulator.GetProperty("writerStatusGathered").GetInt32(), simulator.GetProperty("writerStatusFreed").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(new[] { "backup", "Q:" }, "volume Q:\\ does not exist")]
+    [InlineData(new[] { "backup", "C:", "--include-writer", "NoSuchWriter" }, "--include-writer 'NoSuchWriter' matches no writer")]
+    public async Task Bad_input_found_by_the_actors_exits_2_with_one_line(string[] args, string expected)
+    {
+        var run = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_malformed_scenario_exits_2_naming_the_json_path()
+    {
+        var scenario = Path.Combine(_env.Directory, "bad.json");
+        await File.WriteAllTextAsync(scenario, """{ "faults": [ { "call": "DoSnapshotSet", "hresult": "VSS_E_NOPE" } ] }""");
+
+        var run = await RunAsync("backup", "C:", "--scenario", scenario);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("$.faults[0].hresult", line);
+    }
+
+    [Fact]
+    public async Task A_writer_fault_fails_the_backup_with_exit_1_and_names_the_writer()
+    {
+        var scenario = Path.Combine(_env.Directory, "fault.json");
+        await File.WriteAllTextAsync(scenario, """{ "writerFaults": [ { "writer": "SqlServerWriter", "phase": "Freeze", "state": "VSS_WS_FAILED_AT_FREEZE", "hresult": "VSS_E_WRITERERROR_NONRETRYABLE" } ] }""");
+
+        var run = await RunAsync("backup", "C:", "D:", "--scenario", scenario, "--json");
+
+        Assert.Equal(ExitCodes.BackupFailed, run.ExitCode);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal("failed", root.GetProperty("status").GetString());
+        Assert.Equal(0, root.GetProperty("simulator").GetProperty("leaks").GetInt32());
+    }
+}
