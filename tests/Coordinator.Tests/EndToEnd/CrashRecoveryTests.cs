@@ -74,6 +74,42 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Empty(JsonDocument.Parse(list.Stdout).RootElement.GetProperty("snapshots").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Sigterm_cancels_the_running_job_with_full_cleanup_before_the_server_exits()
+    {
+        var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
+        var scenario = Path.Combine(_env.Directory, "scenario.json");
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
+        var tokenFile = Path.Combine(_env.Directory, "token");
+        await File.WriteAllTextAsync(tokenFile, Token);
+        var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
+
+        using var server = ChildCoordinator.Start("serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
+            "--provider", "simulated", "--scenario", scenario);
+        using var client = Client(await server.WaitForListeningAsync());
+        var submitted = await client.PostAsJsonAsync("api/jobs", new
+        {
+            volumes = new[] { "C:\\", "D:\\" },
+            persistent = true,
+            action = new { program = "/bin/sleep", arguments = new[] { sleepArgument } },
+        });
+        var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await Poll.UntilAsync(() => SleepPids(sleepArgument).Any(), "the action to run", TimeSpan.FromSeconds(60));
+
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", server.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, server.Process.ExitCode);
+        var job = new Coordinator.Journal.SqliteJournal(_env.JournalPath).GetJob(jobId)!;
+        Assert.Equal("cancelled", job.Status);
+        Assert.Empty(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+        Assert.Empty(new Coordinator.Journal.SqliteJournal(_env.JournalPath).LiveSnapshotSets());
+        await Poll.UntilAsync(() => !SleepPids(sleepArgument).Any(), "the action's program to end");
+    }
+
     private static HttpClient Client(Uri baseAddress)
     {
         var client = new HttpClient { BaseAddress = baseAddress };

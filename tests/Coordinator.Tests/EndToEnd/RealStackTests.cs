@@ -37,6 +37,27 @@ public sealed class RealStackTests : IDisposable
         Assert.Equal(simulator.GetProperty("writerStatusGathered").GetInt32(), simulator.GetProperty("writerStatusFreed").GetInt32());
     }
 
+    [Fact]
+    public async Task Persistent_snapshots_outlive_the_job_are_listed_and_deleted()
+    {
+        var stateFile = Path.Combine(_env.Directory, "state.json");
+        var scenario = Path.Combine(_env.Directory, "scenario.json");
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
+
+        var backup = await RunAsync("backup", "C:", "D:", "--persistent", "--scenario", scenario, "--json");
+        Assert.Equal(ExitCodes.Succeeded, backup.ExitCode);
+        var setId = JsonDocument.Parse(backup.Stdout).RootElement.GetProperty("snapshotSetId").GetString();
+
+        var list = await RunAsync("snapshots", "list", "--scenario", scenario, "--json");
+        var rows = JsonDocument.Parse(list.Stdout).RootElement.GetProperty("snapshots").EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.True(r.GetProperty("present").GetBoolean()));
+
+        var delete = await RunAsync("snapshots", "delete", "--set", setId!, "--scenario", scenario);
+        Assert.Equal(ExitCodes.Succeeded, delete.ExitCode);
+        Assert.Empty(new Coordinator.Vss.Simulated.PersistentSnapshotStore(stateFile).Load().Snapshots);
+    }
+
     [Theory]
     [InlineData(new[] { "backup", "Q:" }, "volume Q:\\ does not exist")]
     [InlineData(new[] { "backup", "C:", "--include-writer", "NoSuchWriter" }, "--include-writer 'NoSuchWriter' matches no writer")]

@@ -52,6 +52,18 @@ public sealed class ServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Lists_writers()
+    {
+        await using var server = await ServerRun.StartAsync(_env);
+
+        var writers = await GetJson(server.Client, "api/writers");
+
+        Assert.Equal("simulated", writers.GetProperty("provider").GetString());
+        Assert.Contains(writers.GetProperty("writers").EnumerateArray(), w => w.GetProperty("name").GetString() == "SqlServerWriter");
+        Assert.Equal(0, _env.Host.WrongThreadCalls);
+    }
+
+    [Fact]
     public async Task Serves_an_OpenAPI_document()
     {
         await using var server = await ServerRun.StartAsync(_env);
