@@ -145,6 +145,19 @@ public sealed class BackupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unusable_journal_is_an_environment_problem()
+    {
+        var blocker = Path.Combine(_env.Directory, "a-file");
+        await File.WriteAllTextAsync(blocker, "");
+
+        var run = await _env.RunAsync(["backup", "C:", "--journal", Path.Combine(blocker, "journal.db")]);
+
+        Assert.Equal(ExitCodes.Environment, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("journal '", line);
+    }
+
+    [Fact]
     public async Task Help_documents_the_exit_codes()
     {
         var run = await _env.RunAsync(["backup", "--help"]);

@@ -127,6 +127,14 @@ public sealed class ServerTests : IDisposable
         Assert.Contains("\"phase\":\"DoSnapshotSet\"", stream);
         Assert.Contains("event: result", stream);
         Assert.Contains("\"status\":\"succeeded\"", stream);
+
+        // A reconnecting client sends Last-Event-ID and gets only what it has not seen.
+        var lastId = stream.Split('\n').Where(l => l.StartsWith("id: ", StringComparison.Ordinal)).Select(l => long.Parse(l[4..])).Max();
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"api/jobs/{id}/events");
+        resume.Headers.Add("Last-Event-ID", (lastId - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var resumed = await (await server.Client.SendAsync(resume)).Content.ReadAsStringAsync();
+        Assert.Equal([$"id: {lastId}"], resumed.Split('\n').Where(l => l.StartsWith("id: ", StringComparison.Ordinal)));
+        Assert.Contains("event: result", resumed);
     }
 
     [Fact]
