@@ -4,8 +4,9 @@ namespace Coordinator.Vss.Tests.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IVssFactory"/> provider must share, simulated or Windows. A provider's test class derives
-/// from this, supplies <see cref="CreateFactory"/>, and sets the capability flags to what its machine can do; a test whose
-/// capability is missing returns at once (xunit 2 has no dynamic skip) and says so in its name.
+/// from this, supplies <see cref="CreateFactory"/>; a provider whose machine also keeps persistent snapshots and enforces COM
+/// thread affinity derives from <see cref="FullVssBackupComponentsContract"/> instead. Capabilities are chosen by the class
+/// a provider derives from, never by a flag that makes a test return early and pass without checking anything.
 /// Each test runs entirely on the xunit thread that calls it, so COM thread affinity holds.
 /// </summary>
 public abstract class VssBackupComponentsContract
@@ -14,12 +15,6 @@ public abstract class VssBackupComponentsContract
 
     /// <summary>A volume of the machine that supports shadow copies, with trailing backslash.</summary>
     protected virtual string BackupVolume => @"C:\";
-
-    /// <summary>The machine allows persistent contexts (VSS_CTX_APP_ROLLBACK): Windows Server, the simulator.</summary>
-    protected virtual bool SupportsPersistentSnapshots => true;
-
-    /// <summary>Calls from another thread fail with RPC_E_WRONG_THREAD (STA on Windows; always in the simulator).</summary>
-    protected virtual bool EnforcesThreadAffinity => true;
 
     protected virtual TimeSpan OperationTimeout => TimeSpan.FromMinutes(2);
 
@@ -206,44 +201,7 @@ public abstract class VssBackupComponentsContract
         Assert.Equal(HResults.VSS_E_OBJECT_NOT_FOUND, error.HResult);
     }
 
-    [Fact]
-    public void Persistent_snapshots_outlive_their_object_until_DeleteSnapshot_when_supported()
-    {
-        if (!SupportsPersistentSnapshots)
-        {
-            return;
-        }
-        var factory = CreateFactory();
-        Guid snapshotId;
-        using (CreateSnapshot(factory, VssSnapshotContext.AppRollback, out snapshotId))
-        {
-        }
 
-        using var other = CreateInitialized(factory);
-        other.SetContext(VssSnapshotContext.All);
-        var found = Assert.Single(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
-        Assert.True(found.Persistent);
-        other.DeleteSnapshot(snapshotId, forceDelete: false);
-        Assert.DoesNotContain(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
-        var error = Assert.ThrowsAny<VssException>(() => other.DeleteSnapshot(snapshotId, forceDelete: false));
-        Assert.Equal(HResults.VSS_E_OBJECT_NOT_FOUND, error.HResult);
-    }
-
-    [Fact]
-    public void A_call_from_another_thread_is_RPC_E_WRONG_THREAD_when_enforced()
-    {
-        if (!EnforcesThreadAffinity)
-        {
-            return;
-        }
-        using var vss = CreateFactory().CreateVssBackupComponents();
-
-        var error = ThreadRunner.Catch(() => vss.InitializeForBackup());
-
-        var vssError = Assert.IsAssignableFrom<VssException>(error);
-        Assert.Equal(HResults.RPC_E_WRONG_THREAD, vssError.HResult);
-        vss.InitializeForBackup();
-    }
 
     protected IVssBackupComponents CreateInitialized(IVssFactory? factory = null)
     {
