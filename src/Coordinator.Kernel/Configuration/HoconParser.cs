@@ -144,6 +144,9 @@ internal sealed class HoconParser
             case HoconTokenKind.Equals:
             case HoconTokenKind.Colon:
                 Next();
+
+                // JSON allows a line break between ':' and the value, and HOCON is a JSON superset.
+                SkipNewlines();
                 value = ParseValue(fullPath, $"key \"{keyText}\" after {separator.Describe()}");
                 break;
             case HoconTokenKind.LeftBrace:
@@ -151,6 +154,7 @@ internal sealed class HoconParser
                 break;
             case HoconTokenKind.PlusEquals:
                 Next();
+                SkipNewlines();
                 var element = ParseValue(null, $"key \"{keyText}\" after '+='");
                 var self = new HoconSubstitution(fullPath ?? keys, keyText, optional: true, separator.Position);
                 value = new HoconConcatenation(
