@@ -156,11 +156,13 @@ internal sealed class HoconParser
                 Next();
                 SkipNewlines();
                 var element = ParseValue(null, $"key \"{keyText}\" after '+='");
-                var self = new HoconSubstitution(fullPath ?? keys, keyText, optional: true, separator.Position);
-                value = new HoconConcatenation(
-                    [self, new HoconArray([element], element.Position)],
-                    ["", ""],
-                    separator.Position);
+                var appended = new HoconArray([element], element.Position);
+
+                // a += x means a = ${?a} [x]; the earlier value is known now, so use it directly.
+                var previous = fullPath is null ? Find(target, keys) : LookupPrevious(fullPath);
+                value = previous is null
+                    ? appended
+                    : new HoconConcatenation([previous.Clone(), appended], ["", ""], separator.Position);
                 break;
             default:
                 throw Error(
@@ -534,25 +536,33 @@ internal sealed class HoconParser
         for (var f = _frames.Count - 1; f >= 0; f--)
         {
             var frame = _frames[f];
-            if (frame.Prefix is null || frame.Prefix.Count > path.Count || !path.Take(frame.Prefix.Count).SequenceEqual(frame.Prefix))
+            if (frame.Prefix is null || frame.Prefix.Count >= path.Count || !path.Take(frame.Prefix.Count).SequenceEqual(frame.Prefix))
             {
                 continue;
             }
 
-            HoconValue current = frame.Target;
-            var found = true;
-            for (var i = frame.Prefix.Count; i < path.Count && found; i++)
+            var found = Find(frame.Target, path.Skip(frame.Prefix.Count));
+            if (found is not null)
             {
-                found = current is HoconObject obj && obj.TryGetValue(path[i], out current!);
-            }
-
-            if (found && !ReferenceEquals(current, frame.Target))
-            {
-                return current;
+                return found;
             }
         }
 
         return null;
+    }
+
+    private static HoconValue? Find(HoconObject root, IEnumerable<string> keys)
+    {
+        HoconValue current = root;
+        foreach (var key in keys)
+        {
+            if (current is not HoconObject obj || !obj.TryGetValue(key, out current!))
+            {
+                return null;
+            }
+        }
+
+        return current;
     }
 
     private void SkipNewlines()
