@@ -1,0 +1,2 @@
+global using Coordinator.Kernel.Actor;
+global using Coordinator.Kernel.TestKit;
