@@ -18,6 +18,7 @@ public sealed partial class AkkaHostedService : IHostedService
     private ActorSystem? _system;
     private volatile bool _stopping;
 
+    /// <summary>Created by DI; see <see cref="AkkaHostingExtensions"/>.</summary>
     public AkkaHostedService(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AkkaHostedService> logger)
     {
         _services = services;
@@ -28,6 +29,7 @@ public sealed partial class AkkaHostedService : IHostedService
     /// <summary>The running system; null before <see cref="StartAsync"/>.</summary>
     public ActorSystem? System => _system;
 
+    /// <summary>Creates the system, installs the logging bridge and runs the starters in order.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -69,6 +71,7 @@ public sealed partial class AkkaHostedService : IHostedService
         }
     }
 
+    /// <summary>Terminates the system (all actors' PostStop run) and waits for it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
