@@ -154,6 +154,14 @@ internal sealed class HoconSubstitutionResolver
                 return null;
             }
 
+            if (substitution.EnvironmentOnly)
+            {
+                throw new HoconParseException(
+                    substitution.Position,
+                    $"unresolved substitution ${{{substitution.Text}}}: it refers to the key being defined, which has no earlier value, "
+                    + $"and there is no environment variable \"{substitution.Text}\"; define the key before this line or write ${{?{substitution.Text}}}");
+            }
+
             throw new HoconParseException(
                 substitution.Position,
                 $"unresolved substitution ${{{substitution.Text}}}: no path \"{HoconPath.Render(substitution.Path)}\" in the config "

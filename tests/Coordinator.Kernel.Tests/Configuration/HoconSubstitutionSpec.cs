@@ -124,7 +124,9 @@ public sealed class HoconSubstitutionSpec
     {
         var ex = Hocon.Fails("x = ${x} y");
         Assert.Equal(new HoconPosition(Hocon.Source, 1, 5), ex.Position);
-        Assert.Contains("unresolved substitution ${x}", ex.Message);
+        Assert.Equal(
+            "test.conf:1:5: unresolved substitution ${x}: it refers to the key being defined, which has no earlier value, and there is no environment variable \"x\"; define the key before this line or write ${?x}",
+            ex.Message);
     }
 
     [Fact]
