@@ -522,6 +522,11 @@ internal sealed class HoconParser
                 }
 
                 return pieces.Count == 0 ? null : new HoconConcatenation(pieces, whitespace, concatenation.Position);
+            case HoconArray array:
+                // l = [${?l}, x] refers to the earlier l as well.
+                return new HoconArray(
+                    array.Items.Select(i => ReplaceSelfReferences(i, path)).OfType<HoconValue>(),
+                    array.Position);
             case HoconMerge merge:
                 return new HoconMerge(
                     [.. merge.Layers.Select(l => ReplaceSelfReferences(l, path)).OfType<HoconValue>()],

@@ -109,7 +109,7 @@ public sealed class HoconSubstitutionSpec
     public void A_value_containing_itself_is_a_cycle()
     {
         var ex = Hocon.Fails("a {\n  b = ${a}\n}");
-        Assert.Equal("test.conf:2:7: substitution cycle: ${a}; break the cycle by giving one of them a value", ex.Message);
+        Assert.Equal("test.conf:2:7: substitution cycle: ${a} refers to a value that contains this substitution; refer to a field inside it instead", ex.Message);
     }
 
     [Fact]
@@ -142,5 +142,68 @@ public sealed class HoconSubstitutionSpec
     public void Quoted_path_segments_in_substitutions()
     {
         Assert.Equal(1, Hocon.Parse("\"a.b\" { c = 1 }\nd = ${\"a.b\".c}").GetInt("d"));
+    }
+}
+
+public sealed class HoconSubstitutionThroughObjectsSpec
+{
+    [Fact]
+    public void A_field_may_reach_its_own_object_through_a_copy_without_a_cycle()
+    {
+        var config = Hocon.Parse("base { timeout = 5s, retry = ${derived.timeout} }\nderived = ${base}");
+        Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan("base.retry"));
+        Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan("derived.retry"));
+    }
+
+    [Fact]
+    public void A_merged_copy_of_an_object_being_resolved_is_resolved_too()
+    {
+        var config = Hocon.Parse("a { b = 1, c = ${x.b} }\nx = ${a} { z = 2 }");
+        Assert.Equal(1, config.GetInt("a.c"));
+        Assert.Equal(1, config.GetInt("x.c"));
+        Assert.Equal(2, config.GetInt("x.z"));
+    }
+
+    [Fact]
+    public void An_object_concatenated_with_its_own_container_is_a_cycle()
+    {
+        var ex = Hocon.Fails("a {\n  b = ${a} { x = 1 }\n}");
+        Assert.Equal(new HoconPosition(Hocon.Source, 2, 7), ex.Position);
+        Assert.Contains("substitution cycle: ${a}", ex.Message);
+    }
+
+    [Fact]
+    public void A_list_holding_its_container_is_a_cycle()
+    {
+        var ex = Hocon.Fails("x {\n  l = [1, ${x}]\n}");
+        Assert.Equal(new HoconPosition(Hocon.Source, 2, 11), ex.Position);
+    }
+}
+
+public sealed class HoconListSubstitutionSpec
+{
+    [Fact]
+    public void Self_reference_inside_a_list_sees_the_earlier_value()
+    {
+        var config = Hocon.Parse("a = 1\na = [${a}, 2]\nb += ${?b}\nc = [${?c}]");
+        Assert.Equal(["1", "2"], config.GetStringList("a"));
+        Assert.Empty(config.GetStringList("b"));
+        Assert.Empty(config.GetStringList("c"));
+    }
+
+    [Fact]
+    public void A_list_element_may_use_an_object_that_refers_back_to_the_list()
+    {
+        var config = Hocon.Parse("l = [${x.b}]\nx { b = 1, c = ${l} }");
+        Assert.Equal(["1"], config.GetStringList("l"));
+        Assert.Equal(["1"], config.GetStringList("x.c"));
+    }
+
+    [Fact]
+    public void A_list_containing_itself_through_another_path_is_a_cycle()
+    {
+        var ex = Hocon.Fails("x { l = [${y}] }\ny = ${x.l}");
+        Assert.Equal(new HoconPosition(Hocon.Source, 1, 10), ex.Position);
+        Assert.Equal("test.conf:1:10: substitution cycle: ${y} refers to a value that contains this substitution; refer to a field inside it instead", ex.Message);
     }
 }
