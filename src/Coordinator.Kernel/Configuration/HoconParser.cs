@@ -9,6 +9,9 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 internal sealed class HoconParser
 {
+    // Far beyond any real config; deeper input would otherwise end in a stack overflow.
+    private const int MaxDepth = 200;
+
     private static readonly string[] _includeKinds = ["required(", "file(", "classpath(", "url("];
 
     private readonly List<HoconToken> _tokens;
@@ -20,6 +23,7 @@ internal sealed class HoconParser
     // Objects under construction, outermost first: where self-references look for the value "below".
     private readonly List<HoconParseFrame> _frames;
     private int _index;
+    private int _depth;
 
     private HoconParser(
         string text,
@@ -78,10 +82,12 @@ internal sealed class HoconParser
 
     private HoconObject ParseObject(HoconToken open, IReadOnlyList<string>? prefix)
     {
+        EnterNesting(open);
         var target = new HoconObject(open.Position);
         _frames.Add(new HoconParseFrame(target, prefix));
         ParseObjectBody(target, prefix, open);
         _frames.RemoveAt(_frames.Count - 1);
+        _depth--;
         return target;
     }
 
@@ -306,6 +312,27 @@ internal sealed class HoconParser
     }
 
     private HoconArray ParseArray(HoconToken open)
+    {
+        EnterNesting(open);
+        try
+        {
+            return ParseArrayBody(open);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void EnterNesting(HoconToken open)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(open, $"objects and lists are nested more than {MaxDepth} levels deep; flatten the structure");
+        }
+    }
+
+    private HoconArray ParseArrayBody(HoconToken open)
     {
         var items = new List<HoconValue>();
         var where = $"the list opened at {open.Position.Line}:{open.Position.Column}";
