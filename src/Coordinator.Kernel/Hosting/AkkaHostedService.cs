@@ -12,6 +12,8 @@ namespace Coordinator.Kernel.Hosting;
 /// </summary>
 public sealed partial class AkkaHostedService : IHostedService
 {
+    private static readonly TimeSpan _stopAfterFailedStartTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IServiceProvider _services;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<AkkaHostedService> _logger;
@@ -50,7 +52,7 @@ public sealed partial class AkkaHostedService : IHostedService
                 await starter(_system, registry, resolver).ConfigureAwait(false);
             }
 
-            // Registered last: a system that dies during start is reported by the rethrow below, not twice.
+            // Watching starts after the starters; a system that already terminated is still noticed at once.
             _ = WatchTerminationAsync(_system);
             LogStarted(_system.Name);
         }
@@ -60,7 +62,9 @@ public sealed partial class AkkaHostedService : IHostedService
             LogStartFailed(ex, _system?.Name ?? "(not created)");
             try
             {
-                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // Best effort, bounded: the start failure is what must reach the caller.
+                using var timeout = new CancellationTokenSource(_stopAfterFailedStartTimeout);
+                await StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception stopFailure)
             {
