@@ -66,3 +66,18 @@ internal sealed class Supervisor : ReceiveActor
 
     public sealed record WatchIt(IActorRef Target);
 }
+
+internal static class ChildCreation
+{
+    /// <summary>
+    /// Sends child props to a parent that replies with the child's ref; the child's PreStart report and that
+    /// reply come from two actors, so their order is not defined: accept both orders.
+    /// </summary>
+    public static IActorRef CreateChild(this TestKitBase kit, IActorRef parent, object request, string preStart)
+    {
+        parent.Tell(request, kit.TestActor);
+        var first = kit.ReceiveN(2);
+        Assert.Contains(preStart, first);
+        return first.OfType<IActorRef>().Single();
+    }
+}
