@@ -4,7 +4,9 @@
 #   1. against the stand-in: asserts the call log (order, arguments, no ARG-MISMATCH) and that every
 #      COM reference, BSTR, VSS_COMPONENTINFO and VSS_SNAPSHOT_PROP was released;
 #   2. against Wine's own vssapi.dll: asserts the clear "VSS is not available" error (E_NOTIMPL);
-#   3. against the stand-in failing creation with E_ACCESSDENIED: asserts the privilege advice.
+#   3. against the stand-in failing creation with E_ACCESSDENIED: asserts the privilege advice;
+#   4./5. against the stand-in failing DoSnapshotSet / AddToSnapshotSet: asserts the VssException, the
+#      AbortBackup and that nothing leaks on the failure path.
 # Prints "SKIP: <why>" and exits 0 when wine or MinGW are missing, except on CI (CI=true), where that
 # is a failure. Last line: "wine: N passed, M failed". Exit status non-zero on any failure.
 set -uo pipefail
@@ -173,6 +175,31 @@ VSSAPI_STANDIN_CREATE_HR=80070005 VSSAPI_STANDIN_LOG="$(winpath "$log3")" WINEDL
 rc=$?
 check "E_ACCESSDENIED: the driver exits 2 (got $rc)" test "$rc" -eq 2
 check "E_ACCESSDENIED: advice names Administrators / Backup Operators" has "$out3" "needs Administrators or Backup Operators membership"
+
+# ---- runs 4 and 5: failures inside the sequence (forced by the stand-in) ----
+# The provider must turn the HRESULT into a VssException naming the operation, the driver must call
+# AbortBackup (failure after StartSnapshotSet, before DoSnapshotSet returned), and every reference and
+# BSTR must still be released on the failure path.
+failure_run() { # failure_run <label> <Method=hex> <hresult> <operation>
+  local label="$1" spec="$2" hr="$3" op="$4"
+  local flog="$work/standin-$label.log" fout="$work/backup-$label.json"
+  VSSAPI_STANDIN_FAIL="$spec" VSSAPI_STANDIN_LOG="$(winpath "$flog")" WINEDLLOVERRIDES="vssapi=n" run_driver "$run1" backup "$fout"
+  local frc=$?
+  check "$label: the driver exits 2 with a VssException (got $frc)" test "$frc" -eq 2
+  check "$label: $hr reported for $op" grep -qF "\"hresult\": \"$hr\"" "$fout"
+  check "$label: the exception names the operation $op" grep -qF "\"operation\": \"$op\"" "$fout"
+  check "$label: AbortBackup called, BackupComplete not" sh -c "grep -q 'IVssBackupComponents.AbortBackup' '$flog' && ! grep -q 'IVssBackupComponents.BackupComplete' '$flog'"
+  check "$label: no ARG-MISMATCH" sh -c "! grep -q '^ARG-MISMATCH' '$flog'"
+  check "$label: no COM object left alive on the failure path" grep -qF " live=0 " "$flog"
+  local fout_bstrs ffreed
+  fout_bstrs="$(sed -n 's/.* bstrs-out=\([0-9]*\) .*/\1/p' "$flog")"
+  ffreed="$(sed -n 's/.*"bstrsFreed": \([0-9]*\).*/\1/p' "$fout")"
+  check "$label: every BSTR freed on the failure path ($fout_bstrs out, ${ffreed:-?} freed)" test -n "$fout_bstrs" -a "$fout_bstrs" = "${ffreed:-x}"
+  cp "$fout" "$work/last-failure.json"
+}
+failure_run "DoSnapshotSet fails" "DoSnapshotSet=80042313" "0x80042313" "DoSnapshotSet"
+failure_run "AddToSnapshotSet refused" "AddToSnapshotSet=8004230C" "0x8004230C" "AddToSnapshotSet"
+check "AddToSnapshotSet refused: the message names the volume" grep -qF '[C:\\]' "$work/last-failure.json"
 
 if [ "$failed" -gt 0 ]; then
   for f in "$log" "$out" "$out.err" "$out2" "$out2.err" "$out3"; do

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+#include <string.h>
 
 typedef struct Added { GUID instance, writer; VSS_COMPONENT_TYPE type; const ComponentSpec *spec; int succeeded_set; } Added;
 
@@ -19,10 +20,24 @@ typedef struct Backup {
 } Backup;
 
 #define M(name) "IVssBackupComponents." name
-#define BEGIN(name)                         \
-    Backup *b = (Backup *)This;             \
-    const char *m = M(name);                \
-    base_check_thread(&b->base, m)
+#define BEGIN(method)                                                                  \
+    Backup *b = (Backup *)This;                                                        \
+    const char *m = M(method);                                                         \
+    base_check_thread(&b->base, m);                                                    \
+    if (!is_async_operation(method) && forced_failure(method)) {                       \
+        log_line("CALL %s obj=%s -> 0x%08lx (VSSAPI_STANDIN_FAIL)", m, b->base.name,   \
+                 (unsigned long)forced_failure(method));                               \
+        return forced_failure(method);                                                 \
+    }
+
+static int is_async_operation(const char *name)
+{
+    static const char *const names[] = { "GatherWriterMetadata", "PrepareForBackup", "DoSnapshotSet", "BackupComplete", "GatherWriterStatus" };
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i])) return 1;
+    return 0;
+}
 
 static int require(int condition, const char *method, const char *what)
 {

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdarg.h>
 #include <wchar.h>
+#include <stdlib.h>
+#include <string.h>
 
 static FILE *g_log;
 static int g_mismatches;
@@ -105,4 +107,12 @@ int check_wstr_in(const WCHAR *s, int allow_null, const char *where, const char 
         return 0;
     }
     return 1;
+}
+
+HRESULT forced_failure(const char *method)
+{
+    const char *spec = getenv("VSSAPI_STANDIN_FAIL");
+    size_t n = strlen(method);
+    if (!spec || strncmp(spec, method, n) != 0 || spec[n] != '=') return S_OK;
+    return (HRESULT)strtoul(spec + n + 1, NULL, 16);
 }

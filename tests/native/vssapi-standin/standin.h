@@ -22,6 +22,9 @@ int check_out(const void *p, const char *where, const char *param);
 int check_bool(unsigned char b, const char *where, const char *param);
 int check_bstr_in(BSTR b, const char *where, const char *param);
 int check_wstr_in(const WCHAR *s, int allow_null, const char *where, const char *param);
+/* VSSAPI_STANDIN_FAIL=<Method>=<hex HRESULT>: that method (or, for the five async operations, its
+ * IVssAsync status) fails with the HRESULT, to drive the caller's failure paths. 0 when not forced. */
+HRESULT forced_failure(const char *method);
 
 /* ---- base.c: every COM object starts with Base; references are counted and never freed, so a
  * Release after the last one is caught instead of crashing. ---- */
