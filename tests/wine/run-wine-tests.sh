@@ -199,7 +199,7 @@ failure_run() { # failure_run <label> <Method=hex> <hresult> <operation>
 }
 failure_run "DoSnapshotSet fails" "DoSnapshotSet=80042313" "0x80042313" "DoSnapshotSet"
 failure_run "AddToSnapshotSet refused" "AddToSnapshotSet=8004230C" "0x8004230C" "AddToSnapshotSet"
-check "AddToSnapshotSet refused: the message names the volume" grep -qF '[C:\\]' "$work/last-failure.json"
+check "AddToSnapshotSet refused: the message names the volume" grep -qF '[volume C:\\]' "$work/last-failure.json"
 
 if [ "$failed" -gt 0 ]; then
   for f in "$log" "$out" "$out.err" "$out2" "$out2.err" "$out3"; do
