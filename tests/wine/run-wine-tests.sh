@@ -113,6 +113,13 @@ else
   pass "no ARG-MISMATCH in the call log"
 fi
 
+if grep -q '^REFUSED' "$log"; then
+  grep '^REFUSED' "$log"
+  fail "no request VSS would refuse (REFUSED) in the call log"
+else
+  pass "no request VSS would refuse (REFUSED) in the call log"
+fi
+
 expected_order="InitializeForBackup SetContext SetBackupState GatherWriterMetadata GetWriterMetadataCount GetWriterMetadata GetWriterMetadata FreeWriterMetadata AddComponent AddComponent StartSnapshotSet AddToSnapshotSet AddToSnapshotSet PrepareForBackup DoSnapshotSet GetSnapshotProperties GetSnapshotProperties SetBackupSucceeded SetBackupSucceeded BackupComplete GatherWriterStatus GetWriterStatusCount GetWriterStatus GetWriterStatus FreeWriterStatus Query"
 actual_order="$(sed -n 's/^CALL IVssBackupComponents\.\([A-Za-z]*\) .*/\1/p' "$log" | tr '\n' ' ' | sed 's/ $//')"
 if [ "$actual_order" = "$expected_order" ]; then

@@ -45,6 +45,23 @@ void mismatch(const char *where, const char *fmt, ...)
 
 int mismatch_count(void) { return g_mismatches; }
 
+static int g_refusals;
+
+void refused(const char *where, const char *fmt, ...)
+{
+    FILE *f = log_file();
+    va_list ap;
+    g_refusals++;
+    fprintf(f, "REFUSED %s: ", where);
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    fputc('\n', f);
+    fflush(f);
+}
+
+int refused_count(void) { return g_refusals; }
+
 const char *fmt_guid(const GUID *g, char buf[40])
 {
     if (!g) return "NULL";
