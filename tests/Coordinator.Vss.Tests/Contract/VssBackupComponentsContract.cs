@@ -4,20 +4,13 @@ namespace Coordinator.Vss.Tests.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IVssFactory"/> provider must share, simulated or Windows. A provider's test class derives
-/// from this, supplies <see cref="CreateFactory"/>; a provider whose machine also keeps persistent snapshots and enforces COM
-/// thread affinity derives from <see cref="FullVssBackupComponentsContract"/> instead. Capabilities are chosen by the class
-/// a provider derives from, never by a flag that makes a test return early and pass without checking anything.
+/// from this and supplies <see cref="ContractFixture.CreateFactory"/>. What only some machines can do has its own contract
+/// (<see cref="PersistentSnapshotContract"/>, <see cref="ThreadAffinityContract"/>) that a provider's tests derive from
+/// only where the machine can: never a flag that makes a test return early and pass without checking anything.
 /// Each test runs entirely on the xunit thread that calls it, so COM thread affinity holds.
 /// </summary>
-public abstract class VssBackupComponentsContract
+public abstract class VssBackupComponentsContract : ContractFixture
 {
-    protected abstract IVssFactory CreateFactory();
-
-    /// <summary>A volume of the machine that supports shadow copies, with trailing backslash.</summary>
-    protected virtual string BackupVolume => @"C:\";
-
-    protected virtual TimeSpan OperationTimeout => TimeSpan.FromMinutes(2);
-
     [Fact]
     public void Full_backup_sequence_succeeds_and_leaves_no_writer_failed()
     {
@@ -199,34 +192,5 @@ public abstract class VssBackupComponentsContract
         Assert.DoesNotContain(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
         var error = Assert.ThrowsAny<VssException>(() => other.GetSnapshotProperties(snapshotId));
         Assert.Equal(HResults.VSS_E_OBJECT_NOT_FOUND, error.HResult);
-    }
-
-
-
-    protected IVssBackupComponents CreateInitialized(IVssFactory? factory = null)
-    {
-        var vss = (factory ?? CreateFactory()).CreateVssBackupComponents();
-        vss.InitializeForBackup();
-        vss.SetBackupState(false, true, VssBackupType.Full, false);
-        return vss;
-    }
-
-    /// <summary>A components object holding one snapshot of <see cref="BackupVolume"/> in <paramref name="context"/>.</summary>
-    protected IVssBackupComponents CreateSnapshot(IVssFactory factory, VssSnapshotContext context, out Guid snapshotId)
-    {
-        var vss = factory.CreateVssBackupComponents();
-        vss.InitializeForBackup();
-        vss.SetContext(context);
-        vss.SetBackupState(false, true, VssBackupType.Full, false);
-        vss.GatherWriterMetadata().WaitAndCheck("GatherWriterMetadata", OperationTimeout);
-        vss.FreeWriterMetadata();
-        vss.StartSnapshotSet();
-        snapshotId = vss.AddToSnapshotSet(BackupVolume);
-        vss.PrepareForBackup().WaitAndCheck("PrepareForBackup", OperationTimeout);
-        vss.DoSnapshotSet().WaitAndCheck("DoSnapshotSet", OperationTimeout);
-        vss.BackupComplete().WaitAndCheck("BackupComplete", OperationTimeout);
-        vss.GatherWriterStatus().WaitAndCheck("GatherWriterStatus", OperationTimeout);
-        vss.FreeWriterStatus();
-        return vss;
     }
 }
