@@ -29,6 +29,12 @@ public sealed class OperationTimeouts
 
     public TimeSpan GatherWriterStatus { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long one IVssAsync.Wait blocks before the session looks at cancellation and the deadline again. Wait
+    /// returns as soon as the operation completes, so this bounds only how late a cancellation is noticed.
+    /// </summary>
+    public TimeSpan WaitSlice { get; set; } = TimeSpan.FromMilliseconds(20);
+
     public TimeSpan For(string operation) => operation switch
     {
         "GatherWriterMetadata" => GatherWriterMetadata,

@@ -89,6 +89,26 @@ public abstract partial class TestKitBase
             }
         }, cancellationToken);
 
+    /// <summary>Expects exactly these messages, in any order, within the timeout (which covers all of them).</summary>
+    public IReadOnlyList<T> ExpectMsgAllOf<T>(IReadOnlyCollection<T> messages, TimeSpan? timeout = null) =>
+        ExpectMsgAllOfAsync(messages, timeout).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Async twin of <see cref="ExpectMsgAllOf{T}"/>.</summary>
+    public async ValueTask<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(IReadOnlyCollection<T> messages, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var received = await ReceiveNAsync(messages.Count, timeout, cancellationToken).ConfigureAwait(false);
+        var missing = messages.Cast<object?>().ToList();
+        foreach (var m in received)
+        {
+            if (!missing.Remove(m))
+            {
+                throw Failure($"Unexpected message <{m}>; still expecting [{string.Join(", ", missing)}]");
+            }
+        }
+
+        return received.Cast<T>().ToArray();
+    }
+
     private async ValueTask<T> ExpectCoreAsync<T>(TimeSpan? timeout, string? hint, Action<T, IActorRef>? check, CancellationToken cancellationToken)
     {
         var effective = RemainingOrDilated(timeout);

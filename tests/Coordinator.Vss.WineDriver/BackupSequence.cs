@@ -46,6 +46,11 @@ internal static class BackupSequence
         }
         catch (VssException e)
         {
+            // Close whatever object the failure interrupted, so "error" sits at the top level.
+            while (json.CurrentDepth > 1)
+            {
+                json.WriteEndObject();
+            }
             JsonOut.Error(json, e);
             exitCode = 2;
         }
@@ -57,6 +62,39 @@ internal static class BackupSequence
     }
 
     private static void RunBackup(IVssBackupComponents components, Utf8JsonWriter json)
+    {
+        var progress = new Progress();
+        try
+        {
+            RunSteps(components, json, progress);
+        }
+        catch (VssException) when (progress.NeedsAbort)
+        {
+            // VSS_REFERENCE.md, failure rules: a backup that ends after StartSnapshotSet and before
+            // DoSnapshotSet returns must call AbortBackup. The original failure is what gets reported.
+            try
+            {
+                components.AbortBackup();
+            }
+            catch (VssException abortError)
+            {
+                // The original failure is the one to report; AbortBackup's own goes to stderr.
+                Console.Error.WriteLine($"AbortBackup after a failure also failed: {abortError.Message}");
+            }
+            throw;
+        }
+    }
+
+    private sealed class Progress
+    {
+        public bool SnapshotSetStarted { get; set; }
+
+        public bool SnapshotSetDone { get; set; }
+
+        public bool NeedsAbort => SnapshotSetStarted && !SnapshotSetDone;
+    }
+
+    private static void RunSteps(IVssBackupComponents components, Utf8JsonWriter json, Progress progress)
     {
         components.InitializeForBackup();
         components.SetContext(VssSnapshotContext.Backup);
@@ -74,9 +112,11 @@ internal static class BackupSequence
         }
 
         var setId = components.StartSnapshotSet();
+        progress.SnapshotSetStarted = true;
         var snapshotIds = Volumes.Select(v => components.AddToSnapshotSet(v)).ToList();
         Complete(components.PrepareForBackup(), "PrepareForBackup", json);
         Complete(components.DoSnapshotSet(), "DoSnapshotSet", json);
+        progress.SnapshotSetDone = true;
         var snapshots = snapshotIds.Select(components.GetSnapshotProperties).ToList();
 
         // The backup itself would read from the snapshot devices here.

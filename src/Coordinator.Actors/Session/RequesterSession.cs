@@ -58,9 +58,6 @@ internal sealed partial class RequesterSession
         _progress = progress;
     }
 
-    /// <summary>How long Wait blocks before the loop looks at cancellation and the deadline again.</summary>
-    internal static TimeSpan WaitSlice { get; set; } = TimeSpan.FromMilliseconds(20);
-
     public Guid? SnapshotSetId => _snapshotSetId;
 
     /// <summary>DoSnapshotSet returned successfully: the creation window is closed.</summary>
@@ -102,7 +99,7 @@ internal sealed partial class RequesterSession
         var deadline = _time.GetUtcNow() + timeout;
         while (true)
         {
-            if (operation.Wait(WaitSlice))
+            if (operation.Wait(_settings.Timeouts.WaitSlice))
             {
                 var status = operation.QueryStatus();
                 if (status == HResults.VSS_S_ASYNC_PENDING)

@@ -8,6 +8,7 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 public sealed class HoconConfigurationProvider : FileConfigurationProvider
 {
+    /// <summary>Creates the provider for <paramref name="source"/>.</summary>
     public HoconConfigurationProvider(HoconConfigurationSource source)
         : base(source)
     {
@@ -16,6 +17,7 @@ public sealed class HoconConfigurationProvider : FileConfigurationProvider
     /// <summary>The parsed file, as a <see cref="Config"/>; empty before the first load.</summary>
     public Config Config { get; private set; } = Config.Empty;
 
+    /// <summary>Parses the file and replaces the keys; errors carry <c>file:line:column</c>.</summary>
     public override void Load(Stream stream)
     {
         // Includes are relative to the file, so the parser needs its physical path, not only the stream.

@@ -28,6 +28,7 @@ public sealed class ActorRegistry : IActorRegistry
     /// <summary>Makes <paramref name="registry"/> the one <see cref="For"/> returns for <paramref name="system"/>.</summary>
     internal static void Attach(ActorSystem system, ActorRegistry registry) => _bySystem.AddOrUpdate(system, registry);
 
+    /// <inheritdoc />
     public void Register<TKey>(IActorRef actor, bool overwrite = false)
     {
         if (!TryRegister(typeof(TKey), actor, overwrite))
@@ -38,8 +39,10 @@ public sealed class ActorRegistry : IActorRegistry
         }
     }
 
+    /// <inheritdoc />
     public bool TryRegister<TKey>(IActorRef actor, bool overwrite = false) => TryRegister(typeof(TKey), actor, overwrite);
 
+    /// <inheritdoc />
     public bool TryRegister(Type key, IActorRef actor, bool overwrite = false)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -61,6 +64,7 @@ public sealed class ActorRegistry : IActorRegistry
         return true;
     }
 
+    /// <inheritdoc />
     public IActorRef Get<TKey>() =>
         TryGet(typeof(TKey), out var actor)
             ? actor
@@ -68,8 +72,10 @@ public sealed class ActorRegistry : IActorRegistry
                 $"No actor is registered under {typeof(TKey).Name}. Register it in WithActors(...) before use, "
                 + "or use GetAsync / IRequiredActor<T>.GetAsync to wait for it.");
 
+    /// <inheritdoc />
     public bool TryGet<TKey>(out IActorRef actor) => TryGet(typeof(TKey), out actor);
 
+    /// <inheritdoc />
     public bool TryGet(Type key, out IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -79,9 +85,11 @@ public sealed class ActorRegistry : IActorRegistry
         }
     }
 
+    /// <inheritdoc />
     public Task<IActorRef> GetAsync<TKey>(CancellationToken cancellationToken = default) =>
         GetAsync(typeof(TKey), cancellationToken);
 
+    /// <inheritdoc />
     public Task<IActorRef> GetAsync(Type key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -103,6 +111,7 @@ public sealed class ActorRegistry : IActorRegistry
         return waiter.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>A snapshot of the registrations.</summary>
     public IEnumerator<KeyValuePair<Type, IActorRef>> GetEnumerator()
     {
         lock (_lock)

@@ -12,6 +12,7 @@ public sealed class AkkaConfigurationBuilder
 {
     private readonly List<ActorStarterWithResolverAsync> _starters = [];
 
+    /// <summary>A builder for the system <paramref name="actorSystemName"/> of the host whose services are <paramref name="services"/>.</summary>
     public AkkaConfigurationBuilder(IServiceCollection services, string actorSystemName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorSystemName);

@@ -12,12 +12,15 @@ namespace Coordinator.Kernel.Hosting;
 /// </summary>
 public sealed partial class AkkaHostedService : IHostedService
 {
+    private static readonly TimeSpan _stopAfterFailedStartTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IServiceProvider _services;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<AkkaHostedService> _logger;
     private ActorSystem? _system;
     private volatile bool _stopping;
 
+    /// <summary>Created by DI; see <see cref="AkkaHostingExtensions"/>.</summary>
     public AkkaHostedService(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AkkaHostedService> logger)
     {
         _services = services;
@@ -28,6 +31,7 @@ public sealed partial class AkkaHostedService : IHostedService
     /// <summary>The running system; null before <see cref="StartAsync"/>.</summary>
     public ActorSystem? System => _system;
 
+    /// <summary>Creates the system, installs the logging bridge and runs the starters in order.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -48,7 +52,7 @@ public sealed partial class AkkaHostedService : IHostedService
                 await starter(_system, registry, resolver).ConfigureAwait(false);
             }
 
-            // Registered last: a system that dies during start is reported by the rethrow below, not twice.
+            // Watching starts after the starters; a system that already terminated is still noticed at once.
             _ = WatchTerminationAsync(_system);
             LogStarted(_system.Name);
         }
@@ -58,7 +62,9 @@ public sealed partial class AkkaHostedService : IHostedService
             LogStartFailed(ex, _system?.Name ?? "(not created)");
             try
             {
-                await StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // Best effort, bounded: the start failure is what must reach the caller.
+                using var timeout = new CancellationTokenSource(_stopAfterFailedStartTimeout);
+                await StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception stopFailure)
             {
@@ -69,6 +75,7 @@ public sealed partial class AkkaHostedService : IHostedService
         }
     }
 
+    /// <summary>Terminates the system (all actors' PostStop run) and waits for it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping = true;

@@ -20,13 +20,16 @@ public interface IDependencyResolver
 /// <summary>Default <see cref="IDependencyResolver"/> over an <see cref="IServiceProvider"/>.</summary>
 public sealed class DependencyResolver : IDependencyResolver
 {
+    /// <summary>Resolves from <paramref name="services"/>.</summary>
     public DependencyResolver(IServiceProvider services)
     {
         Services = services ?? throw new ArgumentNullException(nameof(services));
     }
 
+    /// <inheritdoc />
     public IServiceProvider Services { get; }
 
+    /// <inheritdoc />
     public Props Props<TActor>(params object[] args)
         where TActor : ActorBase
     {

@@ -21,13 +21,16 @@ public sealed class RequiredActor<TKey> : IRequiredActor<TKey>
     private readonly IReadOnlyActorRegistry _registry;
     private IActorRef? _actor;
 
+    /// <summary>Looks the actor up in <paramref name="registry"/>.</summary>
     public RequiredActor(IReadOnlyActorRegistry registry)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
     }
 
+    /// <inheritdoc />
     public IActorRef ActorRef => _actor ??= _registry.Get<TKey>();
 
+    /// <inheritdoc />
     public async Task<IActorRef> GetAsync(CancellationToken cancellationToken = default) =>
         _actor ??= await _registry.GetAsync<TKey>(cancellationToken).ConfigureAwait(false);
 }

@@ -19,6 +19,7 @@ public sealed class LoggerFactoryLogger : ReceiveActor
     private readonly ILoggerFactory _loggerFactory;
     private readonly Dictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
 
+    /// <summary>Logs through <paramref name="loggerFactory"/>.</summary>
     public LoggerFactoryLogger(ILoggerFactory loggerFactory)
     {
         _loggerFactory = loggerFactory;

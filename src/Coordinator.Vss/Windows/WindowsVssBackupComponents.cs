@@ -95,7 +95,7 @@ internal sealed unsafe class WindowsVssBackupComponents : IVssBackupComponents
         int supported;
         fixed (char* volume = volumeName)
         {
-            Hr.Check(fn(This, providerId, volume, &supported), "IsVolumeSupported", detail: volumeName);
+            Hr.Check(fn(This, providerId, volume, &supported), "IsVolumeSupported", detail: $"volume {volumeName}");
         }
         return supported != 0;
     }
@@ -115,7 +115,7 @@ internal sealed unsafe class WindowsVssBackupComponents : IVssBackupComponents
         Guid snapshotId;
         fixed (char* volume = volumeName)
         {
-            Hr.Check(fn(This, volume, providerId, &snapshotId), "AddToSnapshotSet", detail: volumeName);
+            Hr.Check(fn(This, volume, providerId, &snapshotId), "AddToSnapshotSet", detail: $"volume {volumeName}");
         }
         return snapshotId;
     }
@@ -128,7 +128,7 @@ internal sealed unsafe class WindowsVssBackupComponents : IVssBackupComponents
     {
         var fn = (delegate* unmanaged[Stdcall]<nint, Guid, VssSnapshotPropNative*, int>)Slot(IVssBackupComponentsSlots.GetSnapshotProperties);
         VssSnapshotPropNative prop = default;
-        Hr.Check(fn(This, snapshotId, &prop), "GetSnapshotProperties", detail: snapshotId.ToString("B"));
+        Hr.Check(fn(This, snapshotId, &prop), "GetSnapshotProperties", detail: $"snapshot {snapshotId:B}");
         try
         {
             return prop.ToManaged();
@@ -226,7 +226,7 @@ internal sealed unsafe class WindowsVssBackupComponents : IVssBackupComponents
         Guid notDeleted;
         // bForceDelete is WINBOOL (4 bytes) here, unlike the one-byte booleans elsewhere.
         var hr = fn(This, id, objectType, forceDelete ? 1 : 0, &deleted, &notDeleted);
-        Hr.Check(hr, operation, detail: $"{id:B}; not deleted: {notDeleted:B}");
+        Hr.Check(hr, operation, detail: $"{id:B}; first not deleted: {notDeleted:B}");
         return deleted;
     }
 

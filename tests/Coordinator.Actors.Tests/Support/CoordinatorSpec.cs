@@ -1,5 +1,4 @@
 using Coordinator.Actors.Jobs;
-using Coordinator.Actors.Session;
 using Coordinator.Kernel.TestKit;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
@@ -27,11 +26,11 @@ public abstract class CoordinatorSpec : TestKit
     protected CoordinatorSpec(SimulatedVssHostOptions? options = null)
         : base(Hocon)
     {
-        RequesterSession.WaitSlice = TimeSpan.FromMilliseconds(5);
         Host = new SimulatedVssHost(options);
         Recorder = new RecordingVssFactory(Host.CreateFactory());
         Settings = new CoordinatorSettings
         {
+            Timeouts = new OperationTimeouts { WaitSlice = TimeSpan.FromMilliseconds(5) },
             Retry = new RetrySettings
             {
                 MaxAttempts = 3,

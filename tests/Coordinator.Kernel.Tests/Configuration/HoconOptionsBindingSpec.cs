@@ -87,6 +87,40 @@ public sealed class HoconOptionsBindingSpec
         Assert.Equal(9, monitor.CurrentValue.Retry.MaxAttempts);
     }
 
+    [Fact]
+    public void Lists_of_objects_arrays_and_attribute_names_bind()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddHocon(ConfigurationFactory.ParseString(
+                "writers = [{ writer-name = sql, freeze-timeout = 10s }, { writer-name = exchange }]\nvolumes = [\"C:\", \"D:\"]\nlegacy-name = kept"))
+            .Build();
+
+        var options = configuration.GetHocon<CollectionOptions>();
+
+        Assert.Equal(["sql", "exchange"], options.Writers.Select(w => w.WriterName));
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Writers[0].FreezeTimeout);
+        Assert.Null(options.Writers[1].FreezeTimeout);
+        Assert.Equal(["C:", "D:"], options.Volumes);
+        Assert.Equal("kept", options.Renamed);
+    }
+
+    public sealed class CollectionOptions
+    {
+        public List<WriterOptions> Writers { get; set; } = [];
+
+        public string[] Volumes { get; set; } = [];
+
+        [ConfigurationKeyName("legacy-name")]
+        public string Renamed { get; set; } = string.Empty;
+    }
+
+    public sealed class WriterOptions
+    {
+        public string WriterName { get; set; } = string.Empty;
+
+        public TimeSpan? FreezeTimeout { get; set; }
+    }
+
     public enum OversizePolicy
     {
         Refuse,

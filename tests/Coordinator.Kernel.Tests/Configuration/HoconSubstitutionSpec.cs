@@ -109,7 +109,7 @@ public sealed class HoconSubstitutionSpec
     public void A_value_containing_itself_is_a_cycle()
     {
         var ex = Hocon.Fails("a {\n  b = ${a}\n}");
-        Assert.Equal("test.conf:2:7: substitution cycle: ${a}; break the cycle by giving one of them a value", ex.Message);
+        Assert.Equal("test.conf:2:7: substitution cycle: ${a} refers to a value that contains this substitution; refer to a field inside it instead", ex.Message);
     }
 
     [Fact]
@@ -124,7 +124,9 @@ public sealed class HoconSubstitutionSpec
     {
         var ex = Hocon.Fails("x = ${x} y");
         Assert.Equal(new HoconPosition(Hocon.Source, 1, 5), ex.Position);
-        Assert.Contains("unresolved substitution ${x}", ex.Message);
+        Assert.Equal(
+            "test.conf:1:5: unresolved substitution ${x}: it refers to the key being defined, which has no earlier value, and there is no environment variable \"x\"; define the key before this line or write ${?x}",
+            ex.Message);
     }
 
     [Fact]

@@ -4,25 +4,13 @@ namespace Coordinator.Vss.Tests.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IVssFactory"/> provider must share, simulated or Windows. A provider's test class derives
-/// from this, supplies <see cref="CreateFactory"/>, and sets the capability flags to what its machine can do; a test whose
-/// capability is missing returns at once (xunit 2 has no dynamic skip) and says so in its name.
+/// from this and supplies <see cref="ContractFixture.CreateFactory"/>. What only some machines can do has its own contract
+/// (<see cref="PersistentSnapshotContract"/>, <see cref="ThreadAffinityContract"/>) that a provider's tests derive from
+/// only where the machine can: never a flag that makes a test return early and pass without checking anything.
 /// Each test runs entirely on the xunit thread that calls it, so COM thread affinity holds.
 /// </summary>
-public abstract class VssBackupComponentsContract
+public abstract class VssBackupComponentsContract : ContractFixture
 {
-    protected abstract IVssFactory CreateFactory();
-
-    /// <summary>A volume of the machine that supports shadow copies, with trailing backslash.</summary>
-    protected virtual string BackupVolume => @"C:\";
-
-    /// <summary>The machine allows persistent contexts (VSS_CTX_APP_ROLLBACK): Windows Server, the simulator.</summary>
-    protected virtual bool SupportsPersistentSnapshots => true;
-
-    /// <summary>Calls from another thread fail with RPC_E_WRONG_THREAD (STA on Windows; always in the simulator).</summary>
-    protected virtual bool EnforcesThreadAffinity => true;
-
-    protected virtual TimeSpan OperationTimeout => TimeSpan.FromMinutes(2);
-
     [Fact]
     public void Full_backup_sequence_succeeds_and_leaves_no_writer_failed()
     {
@@ -204,71 +192,5 @@ public abstract class VssBackupComponentsContract
         Assert.DoesNotContain(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
         var error = Assert.ThrowsAny<VssException>(() => other.GetSnapshotProperties(snapshotId));
         Assert.Equal(HResults.VSS_E_OBJECT_NOT_FOUND, error.HResult);
-    }
-
-    [Fact]
-    public void Persistent_snapshots_outlive_their_object_until_DeleteSnapshot_when_supported()
-    {
-        if (!SupportsPersistentSnapshots)
-        {
-            return;
-        }
-        var factory = CreateFactory();
-        Guid snapshotId;
-        using (CreateSnapshot(factory, VssSnapshotContext.AppRollback, out snapshotId))
-        {
-        }
-
-        using var other = CreateInitialized(factory);
-        other.SetContext(VssSnapshotContext.All);
-        var found = Assert.Single(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
-        Assert.True(found.Persistent);
-        other.DeleteSnapshot(snapshotId, forceDelete: false);
-        Assert.DoesNotContain(other.QuerySnapshots(), p => p.SnapshotId == snapshotId);
-        var error = Assert.ThrowsAny<VssException>(() => other.DeleteSnapshot(snapshotId, forceDelete: false));
-        Assert.Equal(HResults.VSS_E_OBJECT_NOT_FOUND, error.HResult);
-    }
-
-    [Fact]
-    public void A_call_from_another_thread_is_RPC_E_WRONG_THREAD_when_enforced()
-    {
-        if (!EnforcesThreadAffinity)
-        {
-            return;
-        }
-        using var vss = CreateFactory().CreateVssBackupComponents();
-
-        var error = ThreadRunner.Catch(() => vss.InitializeForBackup());
-
-        var vssError = Assert.IsAssignableFrom<VssException>(error);
-        Assert.Equal(HResults.RPC_E_WRONG_THREAD, vssError.HResult);
-        vss.InitializeForBackup();
-    }
-
-    protected IVssBackupComponents CreateInitialized(IVssFactory? factory = null)
-    {
-        var vss = (factory ?? CreateFactory()).CreateVssBackupComponents();
-        vss.InitializeForBackup();
-        vss.SetBackupState(false, true, VssBackupType.Full, false);
-        return vss;
-    }
-
-    /// <summary>A components object holding one snapshot of <see cref="BackupVolume"/> in <paramref name="context"/>.</summary>
-    protected IVssBackupComponents CreateSnapshot(IVssFactory factory, VssSnapshotContext context, out Guid snapshotId)
-    {
-        var vss = factory.CreateVssBackupComponents();
-        vss.InitializeForBackup();
-        vss.SetContext(context);
-        vss.SetBackupState(false, true, VssBackupType.Full, false);
-        vss.GatherWriterMetadata().WaitAndCheck("GatherWriterMetadata", OperationTimeout);
-        vss.FreeWriterMetadata();
-        vss.StartSnapshotSet();
-        snapshotId = vss.AddToSnapshotSet(BackupVolume);
-        vss.PrepareForBackup().WaitAndCheck("PrepareForBackup", OperationTimeout);
-        vss.DoSnapshotSet().WaitAndCheck("DoSnapshotSet", OperationTimeout);
-        vss.BackupComplete().WaitAndCheck("BackupComplete", OperationTimeout);
-        vss.GatherWriterStatus().WaitAndCheck("GatherWriterStatus", OperationTimeout);
-        vss.FreeWriterStatus();
-        return vss;
     }
 }

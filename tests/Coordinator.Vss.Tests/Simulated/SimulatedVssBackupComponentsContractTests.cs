@@ -8,3 +8,15 @@ public sealed class SimulatedVssBackupComponentsContractTests : VssBackupCompone
 {
     protected override IVssFactory CreateFactory() => new SimulatedVssHost().CreateFactory();
 }
+
+/// <summary>The simulator keeps persistent snapshots like Windows Server.</summary>
+public sealed class SimulatedPersistentSnapshotContractTests : PersistentSnapshotContract
+{
+    protected override IVssFactory CreateFactory() => new SimulatedVssHost().CreateFactory();
+}
+
+/// <summary>The simulator enforces COM thread affinity on every object.</summary>
+public sealed class SimulatedThreadAffinityContractTests : ThreadAffinityContract
+{
+    protected override IVssFactory CreateFactory() => new SimulatedVssHost().CreateFactory();
+}

@@ -26,7 +26,10 @@ static HRESULT STDMETHODCALLTYPE Async_Wait(IVssAsync *This, DWORD ms)
     log_line("CALL IVssAsync.Wait obj=%s op=%s ms=%lu", a->base.name, a->operation, (unsigned long)ms);
     if (ms == 0) mismatch("IVssAsync.Wait", "dwMilliseconds is 0: the caller would never wait");
     if (a->status == VSS_S_ASYNC_PENDING) {
-        a->status = VSS_S_ASYNC_FINISHED;
+        HRESULT forced = forced_failure(a->operation);
+        a->status = forced ? forced : VSS_S_ASYNC_FINISHED;
+        /* A failed operation has not finished in the sense the next step needs. */
+        if (forced) return S_OK;
         if (a->finished_flag) *a->finished_flag = 1;
     }
     return S_OK;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+#include <string.h>
 
 typedef struct Added { GUID instance, writer; VSS_COMPONENT_TYPE type; const ComponentSpec *spec; int succeeded_set; } Added;
 
@@ -16,17 +17,39 @@ typedef struct Backup {
     int complete_called, complete_done, status_calls, status_done;
     int added_count;
     Added added[16];
+    LONG context;
+    GUID set_id;
+    int set_size, serial_for_set;
+    int snaps[64]; /* indices into g_snaps */
 } Backup;
 
+/* The object whose snapshot set is being created: VSS allows one at a time per machine. */
+static Backup *g_creating;
+static int g_backup_serial;
+
 #define M(name) "IVssBackupComponents." name
-#define BEGIN(name)                         \
-    Backup *b = (Backup *)This;             \
-    const char *m = M(name);                \
-    base_check_thread(&b->base, m)
+#define BEGIN(method)                                                                  \
+    Backup *b = (Backup *)This;                                                        \
+    const char *m = M(method);                                                         \
+    base_check_thread(&b->base, m);                                                    \
+    if (!is_async_operation(method) && forced_failure(method)) {                       \
+        log_line("CALL %s obj=%s -> 0x%08lx (VSSAPI_STANDIN_FAIL)", m, b->base.name,   \
+                 (unsigned long)forced_failure(method));                               \
+        return forced_failure(method);                                                 \
+    }
+
+static int is_async_operation(const char *name)
+{
+    static const char *const names[] = { "GatherWriterMetadata", "PrepareForBackup", "DoSnapshotSet", "BackupComplete", "GatherWriterStatus" };
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i])) return 1;
+    return 0;
+}
 
 static int require(int condition, const char *method, const char *what)
 {
-    if (!condition) mismatch(method, "call order: %s", what);
+    if (!condition) refused(method, "call order: %s -> VSS_E_BAD_STATE", what);
     return condition;
 }
 
@@ -55,7 +78,7 @@ static HRESULT STDMETHODCALLTYPE Backup_SetContext(IVssBackupComponents *This, L
         mismatch(m, "context 0x%lx is not a VSS_SNAPSHOT_CONTEXT value", (unsigned long)context);
         return E_INVALIDARG;
     }
-    g_context = context;
+    b->context = context;
     b->context_set = 1;
     return S_OK;
 }
@@ -163,17 +186,54 @@ static HRESULT STDMETHODCALLTYPE Backup_AddComponent(IVssBackupComponents *This,
     return S_OK;
 }
 
+/* DoSnapshotSet's completion is seen when its IVssAsync is waited on; bring the host table up to date. */
+static void sync_snapshots(Backup *b)
+{
+    int i;
+    if (!b->snapshot_done) return;
+    for (i = 0; i < b->set_size; i++) g_snaps[b->snaps[i]].done = 1;
+    if (g_creating == b) g_creating = NULL;
+}
+
+/* Snapshots of a set that never finished die with AbortBackup; non-persistent ones die with the object. */
+static void end_snapshots(Backup *b, int releasing)
+{
+    int i;
+    sync_snapshots(b);
+    for (i = 0; i < b->set_size; i++) {
+        Snap *snap = &g_snaps[b->snaps[i]];
+        if (!snap->done || (releasing && !(snap->context & VSS_VOLSNAP_ATTR_PERSISTENT))) snap->alive = 0;
+    }
+    if (g_creating == b) g_creating = NULL;
+}
+
+static void backup_final_release(Base *base)
+{
+    end_snapshots((Backup *)base, 1);
+}
+
 static HRESULT STDMETHODCALLTYPE Backup_StartSnapshotSet(IVssBackupComponents *This, VSS_ID *pId)
 {
     char g[40];
     BEGIN("StartSnapshotSet");
-    log_line("CALL %s obj=%s -> %s", m, b->base.name, fmt_guid(&g_snapshot_set_id, g));
+    GUID set = { 0x5e75e700, 0x0000, 0x4000, { 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x5e, 0x70 } };
+    set.Data2 = (unsigned short)b->serial_for_set;
+    log_line("CALL %s obj=%s -> %s", m, b->base.name, fmt_guid(&set, g));
     if (!check_out(pId, m, "pSnapshotSetId")) return E_INVALIDARG;
-    if (!require(b->metadata_done, m, "StartSnapshotSet before GatherWriterMetadata finished") ||
+    if (!require(b->initialized && b->state_set, m, "StartSnapshotSet before InitializeForBackup/SetBackupState") ||
         !require(!b->set_started, m, "StartSnapshotSet called twice"))
         return VSS_E_BAD_STATE;
+    if (g_creating && g_creating != b) {
+        sync_snapshots(g_creating);
+        if (g_creating) {
+            refused(m, "%s is creating a snapshot set -> VSS_E_SNAPSHOT_SET_IN_PROGRESS", g_creating->base.name);
+            return VSS_E_SNAPSHOT_SET_IN_PROGRESS;
+        }
+    }
+    g_creating = b;
     b->set_started = 1;
-    *pId = g_snapshot_set_id;
+    b->set_id = set;
+    *pId = set;
     return S_OK;
 }
 
@@ -185,26 +245,36 @@ static HRESULT STDMETHODCALLTYPE Backup_AddToSnapshotSet(IVssBackupComponents *T
     GUID id = { 0x5a000000, 0x0002, 0x4000, { 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x5a, 0x00 } };
     BEGIN("AddToSnapshotSet");
     if (!check_wstr_in(volume, 0, m, "pwszVolumeName") | !check_out(pId, m, "pidSnapshot")) return E_INVALIDARG;
-    id.Data1 += g_snapshot_count + 1;
-    id.Data4[7] = (unsigned char)(g_snapshot_count + 1);
+    id.Data1 += g_snap_count + 1;
+    id.Data4[7] = (unsigned char)(g_snap_count + 1);
     log_line("CALL %s obj=%s volume=%s provider=%s -> %s", m, b->base.name, fmt_wstr(volume, s, sizeof s),
              fmt_guid(&provider, g1), fmt_guid(&id, g2));
     len = wcslen(volume);
     if (len == 0 || len >= MAX_PATH || volume[len - 1] != L'\\') {
-        mismatch(m, "volume name %s must end with a backslash", s);
-        return VSS_E_OBJECT_NOT_FOUND;
+        refused(m, "volume name %s must end with a backslash -> E_INVALIDARG", s);
+        return E_INVALIDARG;
     }
     if (!require(b->set_started && !b->prepare_called, m, "AddToSnapshotSet outside StartSnapshotSet..PrepareForBackup"))
         return VSS_E_BAD_STATE;
-    for (i = 0; i < g_snapshot_count; i++) {
-        if (!_wcsicmp(g_snapshot_volumes[i], volume)) {
-            mismatch(m, "volume %s added twice", s);
+    for (i = 0; i < b->set_size; i++) {
+        if (!_wcsicmp(g_snaps[b->snaps[i]].volume, volume)) {
+            refused(m, "volume %s added twice -> VSS_E_OBJECT_ALREADY_EXISTS", s);
             return VSS_E_OBJECT_ALREADY_EXISTS;
         }
     }
-    if (g_snapshot_count >= 64) return VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED;
-    wcscpy(g_snapshot_volumes[g_snapshot_count], volume);
-    g_snapshot_ids[g_snapshot_count++] = id;
+    if (b->set_size >= 64) return VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED;
+    if (g_snap_count >= MAX_SNAPS) return E_OUTOFMEMORY;
+    {
+        Snap *snap = &g_snaps[g_snap_count];
+        ZeroMemory(snap, sizeof *snap);
+        snap->id = id;
+        snap->set = b->set_id;
+        wcscpy(snap->volume, volume);
+        snap->context = b->context;
+        snap->alive = 1;
+        snap->owner = b;
+        b->snaps[b->set_size++] = g_snap_count++;
+    }
     *pId = id;
     return S_OK;
 }
@@ -212,7 +282,7 @@ static HRESULT STDMETHODCALLTYPE Backup_AddToSnapshotSet(IVssBackupComponents *T
 static HRESULT STDMETHODCALLTYPE Backup_PrepareForBackup(IVssBackupComponents *This, IVssAsync **pp)
 {
     BEGIN("PrepareForBackup");
-    if (!require(g_snapshot_count > 0, m, "PrepareForBackup with an empty snapshot set") ||
+    if (!require(b->set_size > 0, m, "PrepareForBackup with an empty snapshot set") ||
         !require(!b->select_components || b->added_count > 0, m, "PrepareForBackup with selectComponents but no AddComponent") ||
         !require(!b->prepare_called, m, "PrepareForBackup called twice"))
         return VSS_E_BAD_STATE;
@@ -230,14 +300,6 @@ static HRESULT STDMETHODCALLTYPE Backup_DoSnapshotSet(IVssBackupComponents *This
     return start_async(b, m, pp, &b->snapshot_done);
 }
 
-static int snapshot_index(const GUID *id)
-{
-    int i;
-    for (i = 0; i < g_snapshot_count; i++)
-        if (IsEqualGUID(id, &g_snapshot_ids[i])) return i;
-    return -1;
-}
-
 static HRESULT STDMETHODCALLTYPE Backup_GetSnapshotProperties(IVssBackupComponents *This, VSS_ID id, VSS_SNAPSHOT_PROP *p)
 {
     char g[40];
@@ -245,9 +307,15 @@ static HRESULT STDMETHODCALLTYPE Backup_GetSnapshotProperties(IVssBackupComponen
     BEGIN("GetSnapshotProperties");
     log_line("CALL %s obj=%s snapshot=%s", m, b->base.name, fmt_guid(&id, g));
     if (!check_out(p, m, "pProp")) return E_INVALIDARG;
-    if (!require(b->snapshot_done, m, "GetSnapshotProperties before DoSnapshotSet finished")) return VSS_E_BAD_STATE;
-    if ((i = snapshot_index(&id)) < 0) {
-        mismatch(m, "snapshot id %s was never returned by AddToSnapshotSet", g);
+    if (!require(b->initialized, m, "GetSnapshotProperties before InitializeForBackup")) return VSS_E_BAD_STATE;
+    sync_snapshots(b);
+    i = snap_find(&id);
+    if (i >= 0 && g_snaps[i].owner == b && !g_snaps[i].done) {
+        require(0, m, "GetSnapshotProperties before DoSnapshotSet finished");
+        return VSS_E_BAD_STATE;
+    }
+    if (i < 0 || !g_snaps[i].done) {
+        refused(m, "no snapshot %s exists -> VSS_E_OBJECT_NOT_FOUND", g);
         return VSS_E_OBJECT_NOT_FOUND;
     }
     snapshot_fill(p, i);
@@ -315,6 +383,7 @@ static HRESULT STDMETHODCALLTYPE Backup_GetWriterStatus(IVssBackupComponents *Th
                                                         BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phr)
 {
     char s[256];
+    int stable;
     BEGIN("GetWriterStatus");
     if (!check_out(pidInstance, m, "pidInstance") | !check_out(pidWriter, m, "pidWriter") | !check_out(pbstrWriter, m, "pbstrWriter") |
         !check_out(pnStatus, m, "pnStatus") | !check_out(phr, m, "phResultFailure"))
@@ -324,13 +393,15 @@ static HRESULT STDMETHODCALLTYPE Backup_GetWriterStatus(IVssBackupComponents *Th
         mismatch(m, "index %u out of range", i);
         return E_INVALIDARG;
     }
+    stable = getenv("VSSAPI_STANDIN_WRITERS_STABLE") != NULL;
     log_line("CALL %s obj=%s index=%u -> %s state=%d failure=0x%08lx", m, b->base.name, i, fmt_wstr(g_writers[i].name, s, sizeof s),
-             g_writers[i].state, (unsigned long)g_writers[i].failure);
+             stable ? VSS_WS_STABLE : g_writers[i].state, (unsigned long)(stable ? S_OK : g_writers[i].failure));
     *pidInstance = g_writers[i].instance;
     *pidWriter = g_writers[i].writer;
     *pbstrWriter = out_bstr(g_writers[i].name);
-    *pnStatus = g_writers[i].state;
-    *phr = g_writers[i].failure;
+    /* VSSAPI_STANDIN_WRITERS_STABLE=1: every writer reports success (the contract's full sequence). */
+    *pnStatus = stable ? VSS_WS_STABLE : g_writers[i].state;
+    *phr = stable ? S_OK : g_writers[i].failure;
     return S_OK;
 }
 
@@ -347,6 +418,7 @@ static HRESULT STDMETHODCALLTYPE Backup_AbortBackup(IVssBackupComponents *This)
 {
     BEGIN("AbortBackup");
     log_line("CALL %s obj=%s", m, b->base.name);
+    end_snapshots(b, 0);
     return S_OK;
 }
 
@@ -361,7 +433,19 @@ static HRESULT STDMETHODCALLTYPE Backup_Query(IVssBackupComponents *This, VSS_ID
         return E_INVALIDARG;
     }
     if (!require(b->initialized, m, "Query before InitializeForBackup")) return VSS_E_BAD_STATE;
-    *pp = enum_new(b->snapshot_done ? g_snapshot_count : 0);
+    {
+        /* VSS_CTX_ALL sees every snapshot; otherwise this object's own and persistent ones of its context. */
+        int visible[MAX_SNAPS], n = 0, i;
+        sync_snapshots(b);
+        for (i = 0; i < g_snap_count; i++) {
+            const Snap *snap = &g_snaps[i];
+            if (!snap->alive || !snap->done) continue;
+            if (b->context == (LONG)VSS_CTX_ALL || snap->owner == b ||
+                ((snap->context & VSS_VOLSNAP_ATTR_PERSISTENT) && snap->context == b->context))
+                visible[n++] = i;
+        }
+        *pp = enum_new(visible, n);
+    }
     log_line("CALL %s obj=%s queried=%s queriedType=%d returnedType=%d -> %s", m, b->base.name, fmt_guid(&queried, g), qtype, rtype,
              ((Base *)*pp)->name);
     return S_OK;
@@ -380,8 +464,22 @@ static HRESULT STDMETHODCALLTYPE Backup_DeleteSnapshots(IVssBackupComponents *Th
         return E_INVALIDARG;
     }
     *pNondeleted = GUID_NULL;
-    *pDeleted = type == VSS_OBJECT_SNAPSHOT ? (snapshot_index(&id) >= 0) : (IsEqualGUID(&id, &g_snapshot_set_id) ? g_snapshot_count : 0);
-    return *pDeleted ? S_OK : VSS_E_OBJECT_NOT_FOUND;
+    *pDeleted = 0;
+    sync_snapshots(b);
+    {
+        int i;
+        for (i = 0; i < g_snap_count; i++) {
+            Snap *snap = &g_snaps[i];
+            if (!snap->alive || !snap->done) continue;
+            if (type == VSS_OBJECT_SNAPSHOT ? IsEqualGUID(&id, &snap->id) : IsEqualGUID(&id, &snap->set)) {
+                snap->alive = 0;
+                ++*pDeleted;
+            }
+        }
+    }
+    if (*pDeleted) return S_OK;
+    refused(m, "no snapshot or set %s exists -> VSS_E_OBJECT_NOT_FOUND", g);
+    return VSS_E_OBJECT_NOT_FOUND;
 }
 
 static HRESULT STDMETHODCALLTYPE Backup_IsVolumeSupported(IVssBackupComponents *This, VSS_ID provider, VSS_PWSZ volume, WINBOOL *pSupported)
@@ -463,6 +561,8 @@ HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(IVssBackupComponents **
     b = (Backup *)CoTaskMemAlloc(sizeof *b);
     ZeroMemory(b, sizeof *b);
     base_init(&b->base, &g_backup_vtbl, "IVssBackupComponents", "bc");
+    b->base.on_final_release = backup_final_release;
+    b->serial_for_set = ++g_backup_serial;
     log_line("CALL CreateVssBackupComponentsInternal -> %s", b->base.name);
     *pp = (IVssBackupComponents *)b;
     return S_OK;

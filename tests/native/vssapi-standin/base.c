@@ -61,8 +61,10 @@ ULONG base_release(Base *b)
         return 0;
     }
     b->releases++;
-    if (--b->refs == 0)
+    if (--b->refs == 0) {
         log_line("REFS %s 0 addref=%ld release=%ld", b->name, (long)b->addrefs, (long)b->releases);
+        if (b->on_final_release) b->on_final_release(b);
+    }
     return (ULONG)b->refs;
 }
 
@@ -82,8 +84,9 @@ void base_report_all(void)
             log_line("LEAK %s %s refs=%ld", g_objects[i]->name, g_objects[i]->iface, (long)g_objects[i]->refs);
         }
     }
-    log_line("SUMMARY objects=%d live=%d bstrs-out=%ld component-infos-outstanding=%d snapshot-props-outstanding=%d mismatches=%d",
-             g_object_count, live, out_bstr_count(), component_infos_outstanding(), snapshot_props_outstanding(), mismatch_count());
+    log_line("SUMMARY objects=%d live=%d bstrs-out=%ld component-infos-outstanding=%d snapshot-props-outstanding=%d mismatches=%d refused=%d",
+             g_object_count, live, out_bstr_count(), component_infos_outstanding(), snapshot_props_outstanding(), mismatch_count(),
+             refused_count());
 }
 
 /* One trap per slot index, so the log says which slot was called. */

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdarg.h>
 #include <wchar.h>
+#include <stdlib.h>
+#include <string.h>
 
 static FILE *g_log;
 static int g_mismatches;
@@ -42,6 +44,23 @@ void mismatch(const char *where, const char *fmt, ...)
 }
 
 int mismatch_count(void) { return g_mismatches; }
+
+static int g_refusals;
+
+void refused(const char *where, const char *fmt, ...)
+{
+    FILE *f = log_file();
+    va_list ap;
+    g_refusals++;
+    fprintf(f, "REFUSED %s: ", where);
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    fputc('\n', f);
+    fflush(f);
+}
+
+int refused_count(void) { return g_refusals; }
 
 const char *fmt_guid(const GUID *g, char buf[40])
 {
@@ -105,4 +124,12 @@ int check_wstr_in(const WCHAR *s, int allow_null, const char *where, const char 
         return 0;
     }
     return 1;
+}
+
+HRESULT forced_failure(const char *method)
+{
+    const char *spec = getenv("VSSAPI_STANDIN_FAIL");
+    size_t n = strlen(method);
+    if (!spec || strncmp(spec, method, n) != 0 || spec[n] != '=') return S_OK;
+    return (HRESULT)strtoul(spec + n + 1, NULL, 16);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <wchar.h>
+#include <string.h>
 
 _Static_assert(sizeof(VSS_SNAPSHOT_PROP) == 128, "VSS_SNAPSHOT_PROP size");
 _Static_assert(offsetof(VSS_SNAPSHOT_PROP, m_lSnapshotsCount) == 32, "m_lSnapshotsCount");
@@ -20,11 +21,24 @@ _Static_assert(offsetof(VSS_COMPONENTINFO, bRestoreMetadata) == 44 && offsetof(V
 _Static_assert(offsetof(VSS_COMPONENTINFO, dwComponentFlags) == 48 && offsetof(VSS_COMPONENTINFO, cDependencies) == 64,
                "VSS_COMPONENTINFO counts");
 
-int g_snapshot_count;
-GUID g_snapshot_set_id = { 0x5e75e700, 0x0001, 0x4000, { 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x5e, 0x70 } };
-GUID g_snapshot_ids[64];
-WCHAR g_snapshot_volumes[64][MAX_PATH];
-LONG g_context;
+Snap g_snaps[MAX_SNAPS];
+int g_snap_count;
+
+int snap_find(const GUID *id)
+{
+    int i;
+    for (i = 0; i < g_snap_count; i++)
+        if (g_snaps[i].alive && IsEqualGUID(id, &g_snaps[i].id)) return i;
+    return -1;
+}
+
+int snap_set_size(const GUID *set)
+{
+    int i, n = 0;
+    for (i = 0; i < g_snap_count; i++)
+        if (g_snaps[i].alive && IsEqualGUID(set, &g_snaps[i].set)) n++;
+    return n;
+}
 
 /* The Microsoft Software Shadow Copy provider's id, as a real system reports it. */
 static const GUID g_provider_id = { 0xb5946137, 0x7b9f, 0x4925, { 0xaf, 0x80, 0x51, 0xab, 0xd6, 0x0b, 0x20, 0xd5 } };
@@ -48,22 +62,23 @@ static WCHAR *co_wcsdup(const WCHAR *s)
 
 void snapshot_fill(VSS_SNAPSHOT_PROP *p, int index)
 {
+    const Snap *snap = &g_snaps[index];
     WCHAR device[96];
     SYSTEMTIME st = { 2026, 1, 5, 2, 3, 4, 5, 0 }; /* 2026-01-02T03:04:05Z */
     FILETIME ft;
     swprintf(device, 96, L"\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy%d", index + 1);
     SystemTimeToFileTime(&st, &ft);
     ZeroMemory(p, sizeof *p);
-    p->m_SnapshotId = g_snapshot_ids[index];
-    p->m_SnapshotSetId = g_snapshot_set_id;
-    p->m_lSnapshotsCount = g_snapshot_count;
+    p->m_SnapshotId = snap->id;
+    p->m_SnapshotSetId = snap->set;
+    p->m_lSnapshotsCount = snap_set_size(&snap->set);
     p->m_pwszSnapshotDeviceObject = co_wcsdup(device);
-    p->m_pwszOriginalVolumeName = co_wcsdup(g_snapshot_volumes[index]);
+    p->m_pwszOriginalVolumeName = co_wcsdup(snap->volume);
     p->m_pwszOriginatingMachine = co_wcsdup(L"standin-host.example");
     p->m_pwszServiceMachine = co_wcsdup(L"standin-host.example");
     p->m_ProviderId = g_provider_id;
     /* The context bits plus VSS_VOLSNAP_ATTR_DIFFERENTIAL, which is not part of any context. */
-    p->m_lSnapshotAttributes = g_context | VSS_VOLSNAP_ATTR_DIFFERENTIAL;
+    p->m_lSnapshotAttributes = snap->context | VSS_VOLSNAP_ATTR_DIFFERENTIAL;
     p->m_tsCreationTimestamp = ((LONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
     p->m_eStatus = VSS_SS_CREATED;
     if (g_props_out_count < MAX_PROPS) g_props_out[g_props_out_count++] = p->m_pwszSnapshotDeviceObject;
@@ -96,7 +111,7 @@ void APIENTRY VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP *p)
 }
 
 /* ---------------- IVssEnumObject ---------------- */
-typedef struct Enum { Base base; int count, position; } Enum;
+typedef struct Enum { Base base; int count, position; int snaps[MAX_SNAPS]; } Enum;
 IUNKNOWN_IMPL(IVssEnumObject)
 
 static HRESULT STDMETHODCALLTYPE Enum_Next(IVssEnumObject *This, ULONG celt, VSS_OBJECT_PROP *rgelt, ULONG *pceltFetched)
@@ -110,7 +125,7 @@ static HRESULT STDMETHODCALLTYPE Enum_Next(IVssEnumObject *This, ULONG celt, VSS
     if (!check_out(rgelt, m, "rgelt") | !check_out(pceltFetched, m, "pceltFetched")) return E_INVALIDARG;
     while (fetched < celt && e->position < e->count) {
         rgelt[fetched].Type = VSS_OBJECT_SNAPSHOT;
-        snapshot_fill(&rgelt[fetched].Obj.Snap, e->position++);
+        snapshot_fill(&rgelt[fetched].Obj.Snap, e->snaps[e->position++]);
         fetched++;
     }
     *pceltFetched = fetched;
@@ -141,12 +156,13 @@ static IVssEnumObjectVtbl g_enum_vtbl = {
     .Reset = Enum_Reset,
 };
 
-IVssEnumObject *enum_new(int count)
+IVssEnumObject *enum_new(const int *snaps, int count)
 {
     Enum *e = (Enum *)CoTaskMemAlloc(sizeof *e);
     fill_unexpected_slots((void **)&g_enum_vtbl, sizeof g_enum_vtbl / sizeof(void *));
     ZeroMemory(e, sizeof *e);
     base_init(&e->base, &g_enum_vtbl, "IVssEnumObject", "enum");
     e->count = count;
+    memcpy(e->snaps, snaps, sizeof(int) * (size_t)count);
     return (IVssEnumObject *)e;
 }

@@ -15,6 +15,10 @@
 /* ---- log.c: the call log and the argument checks ---- */
 void log_line(const char *fmt, ...);
 void mismatch(const char *where, const char *fmt, ...);
+/* A request VSS itself refuses with an HRESULT (call order, unknown id, volume without backslash). The
+ * backup run must have none; the contract suite provokes some on purpose. Not a marshalling error. */
+void refused(const char *where, const char *fmt, ...);
+int refused_count(void);
 int mismatch_count(void);
 const char *fmt_guid(const GUID *g, char buf[40]);
 const char *fmt_wstr(const WCHAR *s, char *buf, int size); /* "NULL" or "text" (UTF-8, quoted) */
@@ -22,6 +26,9 @@ int check_out(const void *p, const char *where, const char *param);
 int check_bool(unsigned char b, const char *where, const char *param);
 int check_bstr_in(BSTR b, const char *where, const char *param);
 int check_wstr_in(const WCHAR *s, int allow_null, const char *where, const char *param);
+/* VSSAPI_STANDIN_FAIL=<Method>=<hex HRESULT>: that method (or, for the five async operations, its
+ * IVssAsync status) fails with the HRESULT, to drive the caller's failure paths. 0 when not forced. */
+HRESULT forced_failure(const char *method);
 
 /* ---- base.c: every COM object starts with Base; references are counted and never freed, so a
  * Release after the last one is caught instead of crashing. ---- */
@@ -33,6 +40,7 @@ typedef struct Base {
     DWORD thread;
     char name[32];
     const char *iface;
+    void (*on_final_release)(struct Base *b); /* optional: what the last Release ends */
 } Base;
 
 void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix);
@@ -86,14 +94,23 @@ const ComponentSpec *find_component(const GUID *instance, const GUID *writer, VS
                                     const WCHAR *logical_path, const WCHAR *name);
 int component_infos_outstanding(void);
 
-/* ---- snapshots.c: VSS_SNAPSHOT_PROP filling/freeing and the Query enumerator ---- */
-void snapshot_fill(VSS_SNAPSHOT_PROP *p, int index);
+/* ---- snapshots.c: the host's snapshots (shared by every components object in the process),
+ * VSS_SNAPSHOT_PROP filling/freeing, and the Query enumerator ---- */
+#define MAX_SNAPS 128
+typedef struct Snap {
+    GUID id, set;
+    WCHAR volume[MAX_PATH];
+    LONG context;   /* VSS_CTX_* of the object that created it; bit 0 = persistent */
+    int alive;      /* created and not deleted/released */
+    int done;       /* DoSnapshotSet finished for its set */
+    const void *owner;
+} Snap;
+extern Snap g_snaps[MAX_SNAPS];
+extern int g_snap_count;
+int snap_find(const GUID *id);          /* index of an alive snapshot, or -1 */
+int snap_set_size(const GUID *set);     /* alive snapshots in a set */
+void snapshot_fill(VSS_SNAPSHOT_PROP *p, int snap);
 int snapshot_props_outstanding(void);
-IVssEnumObject *enum_new(int count);
-extern int g_snapshot_count;
-extern GUID g_snapshot_set_id;
-extern GUID g_snapshot_ids[64];
-extern WCHAR g_snapshot_volumes[64][MAX_PATH];
-extern LONG g_context;
+IVssEnumObject *enum_new(const int *snaps, int count);
 
 #endif
