@@ -35,6 +35,27 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_actor_settings_bind_from_the_hocon_file_including_the_nested_session_section()
+    {
+        var config = Path.Combine(_env.Directory, "akka.hocon");
+        await File.WriteAllTextAsync(config, """
+            coordinator {
+              session { timeouts { do-snapshot-set = 42s, wait-slice = 7ms } }
+              retry { max-attempts = 7, min-backoff = 3s }
+              job { default-timeout = 12m }
+            }
+            """);
+
+        using var host = CommandHost.Create(_env.Dependencies, config, new Dictionary<string, string?>(), verbose: false);
+
+        Assert.Equal(TimeSpan.FromSeconds(42), host.Settings.Timeouts.DoSnapshotSet);
+        Assert.Equal(TimeSpan.FromMilliseconds(7), host.Settings.Timeouts.WaitSlice);
+        Assert.Equal(7, host.Settings.Retry.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(3), host.Settings.Retry.MinBackoff);
+        Assert.Equal(TimeSpan.FromMinutes(12), host.Settings.Job.DefaultTimeout);
+    }
+
+    [Fact]
     public async Task A_missing_config_file_is_bad_input()
     {
         var run = await _env.RunAsync(["backup", "C:", "--config", "/no/such.hocon"]);
