@@ -116,7 +116,7 @@ public static class SnapshotsCommand
                     throw CliException.BadInput($"--id: snapshot {one} is not a live snapshot of this coordinator (see 'coordinator snapshots list')");
                 }
                 var outcome = await SnapshotMaintenance.DeleteSnapshotAsync(provider, one);
-                return Report(console, journal, [outcome], (o, how) => journal.MarkSnapshotGone(o.Id, how));
+                return Report(console, [outcome], (o, how) => journal.MarkSnapshotGone(o.Id, how));
             }
             IReadOnlyList<Guid> sets;
             if (setId is { } chosen)
@@ -132,12 +132,12 @@ public static class SnapshotsCommand
                 sets = journal.LiveSnapshotSets().Select(s => s.SetId).ToList();
             }
             var outcomes = await SnapshotMaintenance.DeleteSetsAsync(provider, sets);
-            return Report(console, journal, outcomes, (o, how) => journal.MarkSnapshotSetGone(o.Id, how));
+            return Report(console, outcomes, (o, how) => journal.MarkSnapshotSetGone(o.Id, how));
         });
         return command;
     }
 
-    private static int Report(CliConsole console, SqliteJournal journal, IReadOnlyList<DeleteOutcome> outcomes, Action<DeleteOutcome, string> markGone)
+    private static int Report(CliConsole console, IReadOnlyList<DeleteOutcome> outcomes, Action<DeleteOutcome, string> markGone)
     {
         var failed = 0;
         foreach (var outcome in outcomes)
