@@ -32,9 +32,13 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Name == "coordinator" || parse.CommandResult.Parent is null
-                ? ["coordinator"]
-                : new[] { "coordinator", parse.CommandResult.Command.Name });
+            // The command path for the hint, e.g. "coordinator snapshots delete" (the root is named after the host process).
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Parent is null ? "coordinator" : result.Command.Name);
+            }
+            var command = string.Join(' ', names);
             // "Unrecognized command or argument" says more than the "required command" error it comes with.
             var error = parse.Errors.FirstOrDefault(e => e.Message.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase)) ?? parse.Errors[0];
             console.WriteErrorLine($"{error.Message} (see '{command} --help')");
