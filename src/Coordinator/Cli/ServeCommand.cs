@@ -11,7 +11,7 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "addresses to listen on, ';'-separated (default http://127.0.0.1:5080) [coordinator:server:urls]", HelpName = "URLS" };
         var tokenFile = new Option<string?>("--token-file") { Description = $"file holding the bearer token (else ${BearerAuth.TokenEnvironmentVariable}) [coordinator:server:token-file]", HelpName = "FILE" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "serve without a token (loopback addresses only; development)" };
-        var maxJobs = new Option<int?>("--max-concurrent-jobs") { Description = "jobs run at once; more wait in the queue (default 4)", HelpName = "N" };
+        var maxJobs = new Option<string?>("--max-concurrent-jobs") { Description = "jobs run at once; more wait in the queue (default 4)", HelpName = "N" };
         var provider = CommonOptions.Provider();
         var scenario = CommonOptions.Scenario();
         var config = CommonOptions.Config();
@@ -25,8 +25,15 @@ public static class ServeCommand
         {
             var overrides = new Dictionary<string, string?>();
             BackupCommand.AddIfSet(overrides, "coordinator:server:urls", parse.GetValue(urls));
-            BackupCommand.AddIfSet(overrides, "coordinator:server:tokenFile", parse.GetValue(tokenFile));
-            BackupCommand.AddIfSet(overrides, "coordinator:server:maxConcurrentJobs", parse.GetValue(maxJobs)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            BackupCommand.AddIfSet(overrides, "coordinator:server:token-file", parse.GetValue(tokenFile));
+            if (parse.GetValue(maxJobs) is { } jobs)
+            {
+                if (!int.TryParse(jobs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+                {
+                    throw CliException.BadInput($"--max-concurrent-jobs: '{jobs}' is not a positive whole number");
+                }
+                overrides["coordinator:server:max-concurrent-jobs"] = jobs;
+            }
             BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
             BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
             BackupCommand.AddIfSet(overrides, "coordinator:journal", parse.GetValue(journal));

@@ -92,15 +92,15 @@ public static class SnapshotsCommand
 
     private static Command CreateDelete(CliConsole console, CliDependencies dependencies)
     {
-        var set = new Option<Guid?>("--set") { Description = "delete every snapshot of this set", HelpName = "ID" };
-        var id = new Option<Guid?>("--id") { Description = "delete this snapshot", HelpName = "ID" };
+        var set = new Option<string?>("--set") { Description = "delete every snapshot of this set", HelpName = "ID" };
+        var id = new Option<string?>("--id") { Description = "delete this snapshot", HelpName = "ID" };
         var all = new Option<bool>("--all") { Description = "delete every journaled snapshot set still alive" };
         var command = new Command("delete", "Delete snapshots this coordinator created (journaled ones only).") { set, id, all };
         var common = CommonSymbols.Add(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var setId = parse.GetValue(set);
-            var snapshotId = parse.GetValue(id);
+            var setId = ParseId(parse.GetValue(set), "--set", "snapshot set");
+            var snapshotId = ParseId(parse.GetValue(id), "--id", "snapshot");
             var deleteAll = parse.GetValue(all);
             if ((setId is null ? 0 : 1) + (snapshotId is null ? 0 : 1) + (deleteAll ? 1 : 0) != 1)
             {
@@ -136,6 +136,11 @@ public static class SnapshotsCommand
         });
         return command;
     }
+
+    private static Guid? ParseId(string? text, string option, string what) =>
+        text is null ? null
+        : Guid.TryParse(text.Trim('{', '}'), out var id) ? id
+        : throw CliException.BadInput($"{option}: '{text}' is not a {what} id: give a GUID as 'coordinator snapshots list' shows it");
 
     private static int Report(CliConsole console, IReadOnlyList<DeleteOutcome> outcomes, Action<DeleteOutcome, string> markGone)
     {

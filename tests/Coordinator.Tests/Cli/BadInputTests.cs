@@ -23,9 +23,11 @@ public sealed class BadInputTests : IDisposable
         { ["backup", "C:", "--bogus"], "unknown option '--bogus'" },
         { ["backup"], "(see 'coordinator backup --help')" },
         { ["snapshots", "delete"], "exactly one of --set ID, --id ID or --all" },
-        { ["snapshots", "delete", "--set", "not-a-guid"], "(see 'coordinator snapshots delete --help')" },
+        { ["snapshots", "delete", "--set", "not-a-guid"], "--set: 'not-a-guid' is not a snapshot set id" },
+        { ["snapshots", "list", "--bogus"], "(see 'coordinator snapshots list --help')" },
         { ["snapshots", "delete", "--set", "0f8fad5b-d9cb-469f-a165-70867728950e"], "not a live set of this coordinator" },
         { ["nonsense"], "nonsense" },
+        { ["serve", "--max-concurrent-jobs", "many"], "--max-concurrent-jobs: 'many' is not a positive whole number" },
     };
 
     [Theory]
