@@ -1,2 +1,3 @@
 global using Coordinator.Kernel.Actor;
 global using Coordinator.Kernel.TestKit;
+global using Coordinator.Kernel.Tests.Actor;

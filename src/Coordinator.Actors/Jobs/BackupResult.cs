@@ -71,4 +71,8 @@ public sealed record BackupResult(
     IReadOnlyList<ComponentOutcome> Components,
     IReadOnlyList<PhaseTiming> Timings,
     IReadOnlyList<string> Warnings,
-    string Provider);
+    string Provider)
+{
+    /// <summary>Every snapshot set of the job: one, or several when a job of more than 64 volumes was split by policy.</summary>
+    public IReadOnlyList<Guid> SnapshotSetIds { get; init; } = SnapshotSetId is { } id ? [id] : [];
+}

@@ -1,4 +1,3 @@
-using Coordinator.Actors.Actions;
 using Coordinator.Actors.Gate;
 using Coordinator.Actors.Jobs;
 using Coordinator.Kernel.Actor;
@@ -12,7 +11,7 @@ namespace Coordinator.Actors.Session;
 /// from one thread. The requester steps are messages to itself, handled one at a time; the snapshot-set window
 /// is entered through the <see cref="SnapshotGate"/>. On success or failure the session cleans up first (free,
 /// abort, release), then reports to its parent and stops: a retry on a new object can then never meet this
-/// one's unfinished window.
+/// one's unfinished window. The backup action is not run here but by the job, which may hold several sets.
 /// </summary>
 public sealed class SessionActor : ReceiveActor
 {
@@ -87,41 +86,30 @@ public sealed class SessionActor : ReceiveActor
                     ReleaseGate();
                 }
             }
-            Become(RunningAction);
-            Self.Tell(RunAction.Instance);
+            Become(HoldingSnapshots);
+            Context.Parent.Tell(new SnapshotsReady(_spec.Attempt, _session.SnapshotSetId!.Value, _session.Mapping.ToList()));
         }));
         Receive<CancelRequested>(_ => Finish(new OperationCanceledException("the job was cancelled")));
     }
 
-    private void RunningAction()
+    /// <summary>
+    /// The snapshots exist; the job runs its action over every set of the job (one, or several when a large job is
+    /// split) and then tells each session how it went. Idle here: the pinned thread only holds the object.
+    /// </summary>
+    private void HoldingSnapshots()
     {
-        ReceiveAsync<RunAction>(async _ =>
+        Receive<CompleteBackup>(complete => RunStep(() =>
         {
-            Exception? actionFailure = null;
-            try
-            {
-                Context.Parent.Tell(new JobProgress(_spec.Job.JobId, "Backup", _spec.Attempt, "running the backup action", _spec.Time.GetUtcNow()));
-                var mapping = new SnapshotMapping(_session.SnapshotSetId!.Value, _session.Mapping);
-                // No ConfigureAwait(false): the continuation must come back to this actor's pinned thread.
-                await BackupActionRunner.RunAsync(_spec.Job.Action, mapping, _spec.CancellationToken);
-            }
-            catch (Exception ex)
-            {
-                actionFailure = ex;
-            }
-            RunStep(() =>
-            {
-                // A failed or cancelled action still completes the backup (components marked failed) and gathers
-                // writer status, so writers end their session cleanly; then the job fails with the action's error.
-                _session.CompleteBackup(succeeded: actionFailure is null, actionFailure is OperationCanceledException ? CancellationToken.None : _spec.CancellationToken);
-                if (actionFailure is not null)
-                {
-                    throw actionFailure;
-                }
-                Finish(null);
-            });
-        });
-        Receive<CancelRequested>(_ => { /* the action sees the token itself */ });
+            // A failed action still completes the backup (components marked failed) and gathers writer status,
+            // so writers end their session cleanly; then the session reports the action's failure.
+            _session.CompleteBackup(complete.Failure is null, complete.Failure is null ? _spec.CancellationToken : CancellationToken.None);
+            Finish(complete.Failure);
+        }));
+        Receive<CancelRequested>(_ => RunStep(() =>
+        {
+            _session.CompleteBackup(succeeded: false, CancellationToken.None);
+            throw new OperationCanceledException("the job was cancelled");
+        }));
     }
 
     private void RunStep(Action step)
@@ -172,11 +160,6 @@ public sealed class SessionActor : ReceiveActor
         public static Begin Instance { get; } = new();
     }
 
-    private sealed record RunAction
-    {
-        public static RunAction Instance { get; } = new();
-    }
-
     private sealed record CancelRequested
     {
         public static CancelRequested Instance { get; } = new();
@@ -195,6 +178,12 @@ public sealed record SessionSpec(
     DateTimeOffset JobDeadline,
     TimeProvider Time,
     CancellationToken CancellationToken);
+
+/// <summary>DoSnapshotSet succeeded: the set exists and the session waits for <see cref="CompleteBackup"/>.</summary>
+public sealed record SnapshotsReady(int Attempt, Guid SnapshotSetId, IReadOnlyList<VolumeSnapshot> Volumes);
+
+/// <summary>The action ran: complete the backup, as succeeded when <see cref="Failure"/> is null.</summary>
+public sealed record CompleteBackup(Exception? Failure);
 
 /// <summary>The session finished its sequence; the backup stands.</summary>
 public sealed record SessionSucceeded(int Attempt, SessionOutcome Outcome);

@@ -1,3 +1,4 @@
+using Coordinator.Actors.Actions;
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Retry;
 using Coordinator.Actors.Session;
@@ -8,12 +9,14 @@ using Coordinator.Vss;
 namespace Coordinator.Actors.VolumeSet;
 
 /// <summary>
-/// One per backup job. Validates the volume set, runs SessionActors one attempt at a time, owns the retry budget
-/// (bounded exponential backoff with jitter; every attempt on a new components object), forwards progress, and
-/// answers with the complete <see cref="BackupResult"/>. Sessions report their own failures after cleaning up;
-/// a session that dies without reporting is a bug, failed as such rather than retried.
+/// One per backup job. Validates the volume set, runs each attempt as a group of SessionActors (one per snapshot
+/// set: one set, or several of at most 64 volumes when a larger job is split by policy), runs the backup action
+/// once every set exists, tells each session how it went, owns the retry budget (bounded exponential backoff
+/// with jitter; every attempt on new components objects), forwards progress, and answers with the complete
+/// <see cref="BackupResult"/>. Sessions report their own failures after cleaning up; a session that dies without
+/// reporting is a bug, failed as such rather than retried.
 /// </summary>
-public sealed class VolumeSetActor : ReceiveActor, IWithTimers
+public sealed partial class VolumeSetActor : ReceiveActor, IWithTimers
 {
     private const string RetryTimerKey = "retry";
     private const string DeadlineTimerKey = "deadline";
@@ -23,14 +26,14 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
     private readonly BackoffPolicy _backoff;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DateTimeOffset _deadline;
-    private IReadOnlyList<string> _volumes = [];
-    private IActorRef? _session;
+    private readonly List<string> _warnings = [];
+    private IReadOnlyList<IReadOnlyList<string>> _sets = [];
+    private AttemptGroup? _group;
     private int _attempt;
     private bool _timedOut;
     private bool _done;
-    private SessionOutcome? _lastOutcome;
+    private IReadOnlyList<SessionOutcome> _lastOutcomes = [];
     private Exception? _crash;
-    private readonly List<string> _warnings = [];
 
     public VolumeSetActor(VolumeSetSpec spec)
     {
@@ -39,18 +42,20 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
         _deadline = spec.Time.GetUtcNow() + (spec.Job.Timeout ?? spec.Settings.Job.DefaultTimeout);
 
         Receive<JobProgress>(p => _spec.OnProgress?.Invoke(p));
-        Receive<SessionSucceeded>(OnSucceeded);
-        Receive<SessionFailed>(OnFailed);
-        Receive<StartAttempt>(_ => StartSession());
+        Receive<SnapshotsReady>(OnSnapshotsReady);
+        Receive<ActionFinished>(OnActionFinished);
+        Receive<SessionSucceeded>(s => OnSessionEnded(s.Attempt, null, s.Outcome));
+        Receive<SessionFailed>(f => OnSessionEnded(f.Attempt, f.Cause, f.Outcome));
+        Receive<StartAttempt>(_ => StartAttemptGroup());
         Receive<CancelJob>(_ => _cancellation.Cancel());
         Receive<DeadlineReached>(_ =>
         {
             _timedOut = true;
             _cancellation.Cancel();
-            if (_session is null)
+            if (_group is null)
             {
                 // Between attempts: nothing runs that could notice the token.
-                Complete(JobStatus.Failed, TimeoutError("job"));
+                Complete(JobStatus.Failed, TimeoutError());
             }
         });
         Receive<Terminated>(OnTerminated);
@@ -65,17 +70,10 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
     {
         try
         {
-            _volumes = VolumeNames.NormalizeSet(_spec.Job.Volumes);
-            if (_volumes.Count > VolumeNames.MaxVolumesPerSet)
-            {
-                // Split is not built yet: one consistent set is the point of a multi-volume job, and splitting
-                // breaks that, so refusing is the safe default (see the closing note of issue 4).
-                throw new JobValidationException(
-                    $"{_volumes.Count} volumes given; VSS takes at most {VolumeNames.MaxVolumesPerSet} in one snapshot set: run several jobs");
-            }
+            _sets = PlanSets(VolumeNames.NormalizeSet(_spec.Job.Volumes), _spec.Settings.Job.OversizePolicy);
             if (_spec.Job.Action is ExternalProgramAction program)
             {
-                Actions.ExternalProgramRunner.ResolveProgram(program.Program);
+                ExternalProgramRunner.ResolveProgram(program.Program);
             }
         }
         catch (JobValidationException ex)
@@ -84,13 +82,14 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
             return;
         }
         Timers.StartSingleTimer(DeadlineTimerKey, DeadlineReached.Instance, _deadline - _spec.Time.GetUtcNow());
-        StartSession();
+        StartAttemptGroup();
     }
 
     protected override void PostStop()
     {
-        // Stopped from outside (system shutdown): the session sees the token and cleans up on its own thread.
+        // Stopped from outside (system shutdown): the sessions see the token and clean up on their own threads.
         _cancellation.Cancel();
+        _group?.Cancellation.Dispose();
         if (!_done)
         {
             _done = true;
@@ -99,32 +98,142 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
         _cancellation.Dispose();
     }
 
-    private void StartSession()
+    /// <summary>
+    /// Sessions report their own VSS failures; an exception escaping one is a bug. Restarting would run the
+    /// sequence again on a fresh object with no budget, so the session is stopped and the job failed instead.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(0, TimeSpan.FromMinutes(1), ex =>
+    {
+        _crash = ex is ActorInitializationException { InnerException: { } inner } ? inner : ex;
+        _log.Error(ex, "session of job {0} crashed", _spec.Job.JobId);
+        return Directive.Stop;
+    });
+
+    /// <summary>One snapshot set, or — by policy — consecutive sets of at most 64 volumes (VSS's limit per set).</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> PlanSets(IReadOnlyList<string> volumes, OversizePolicy policy)
+    {
+        if (volumes.Count <= VolumeNames.MaxVolumesPerSet)
+        {
+            return [volumes];
+        }
+        if (policy == OversizePolicy.Refuse)
+        {
+            throw new JobValidationException(
+                $"{volumes.Count} volumes given; VSS takes at most {VolumeNames.MaxVolumesPerSet} in one snapshot set: run several jobs, " +
+                "or set coordinator.job.oversize-policy = split (the sets are then not taken at one instant)");
+        }
+        return volumes.Chunk(VolumeNames.MaxVolumesPerSet).Select(c => (IReadOnlyList<string>)c).ToList();
+    }
+
+    private void StartAttemptGroup()
     {
         _attempt++;
-        var spec = new SessionSpec(_spec.Factory, _spec.Job, _volumes, _spec.Settings, _spec.Journal, _spec.Gate, _attempt, _deadline, _spec.Time, _cancellation.Token);
-        _session = Context.ActorOf(SessionActor.Props(spec), $"session-{_attempt}");
-        Context.Watch(_session);
-        _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Session", _attempt, $"attempt {_attempt} on a new components object", _spec.Time.GetUtcNow()));
+        var group = new AttemptGroup(_attempt, CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token));
+        for (var i = 0; i < _sets.Count; i++)
+        {
+            var spec = new SessionSpec(_spec.Factory, _spec.Job, _sets[i], _spec.Settings, _spec.Journal, _spec.Gate, _attempt, _deadline, _spec.Time, group.Cancellation.Token);
+            var name = _sets.Count == 1 ? $"session-{_attempt}" : $"session-{_attempt}-set-{i + 1}";
+            var session = Context.ActorOf(SessionActor.Props(spec), name);
+            Context.Watch(session);
+            group.Sessions.Add(session, new SessionSlot(i));
+        }
+        _group = group;
+        _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Session", _attempt,
+            $"attempt {_attempt} on {(_sets.Count == 1 ? "a new components object" : $"{_sets.Count} new components objects, one per snapshot set")}",
+            _spec.Time.GetUtcNow()));
     }
 
-    private void OnSucceeded(SessionSucceeded message)
+    private void OnSnapshotsReady(SnapshotsReady ready)
     {
-        _lastOutcome = message.Outcome;
-        Complete(JobStatus.Succeeded, null);
+        if (_group is not { } group || ready.Attempt != group.Attempt || !group.Sessions.TryGetValue(Sender, out var slot))
+        {
+            return;
+        }
+        slot.Mapping = ready.Volumes;
+        slot.SnapshotSetId = ready.SnapshotSetId;
+        if (group.Failure is not null || group.Sessions.Values.Any(s => s.Mapping is null))
+        {
+            return;
+        }
+        var mapping = new SnapshotMapping(
+            group.Sessions.Values.OrderBy(s => s.Index).First().SnapshotSetId!.Value,
+            group.Sessions.Values.OrderBy(s => s.Index).SelectMany(s => s.Mapping!).ToList());
+        _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Backup", group.Attempt, "running the backup action", _spec.Time.GetUtcNow()));
+        RunActionDetached(mapping, group);
     }
 
-    private void OnFailed(SessionFailed failed)
+    /// <summary>
+    /// The action may run for hours: it runs off the mailbox and reports back with a message, so cancellation and
+    /// the deadline are still handled while it runs.
+    /// </summary>
+    private void RunActionDetached(SnapshotMapping mapping, AttemptGroup group)
     {
-        _lastOutcome = failed.Outcome;
+        var self = Self;
+        var token = group.Cancellation.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await BackupActionRunner.RunAsync(_spec.Job.Action, mapping, token).ConfigureAwait(false);
+                self.Tell(new ActionFinished(group.Attempt, null));
+            }
+            catch (Exception ex)
+            {
+                self.Tell(new ActionFinished(group.Attempt, ex));
+            }
+        });
+    }
+
+    private void OnActionFinished(ActionFinished finished)
+    {
+        if (_group is not { } group || finished.Attempt != group.Attempt)
+        {
+            return;
+        }
+        group.ActionFailure = finished.Failure;
+        foreach (var session in group.Sessions.Keys)
+        {
+            session.Tell(new CompleteBackup(finished.Failure));
+        }
+    }
+
+    private void OnSessionEnded(int attempt, Exception? failure, SessionOutcome outcome)
+    {
+        if (_group is not { } group || attempt != group.Attempt || !group.Sessions.TryGetValue(Sender, out var slot) || slot.Ended)
+        {
+            return;
+        }
         Context.Unwatch(Sender);
-        _session = null;
-        var cause = failed.Cause;
+        slot.Ended = true;
+        slot.Outcome = outcome;
+        if (failure is not null && group.Failure is null)
+        {
+            // The first failure is the cause; siblings are then cancelled and their own endings are consequences.
+            group.Failure = failure;
+            group.Cancellation.Cancel();
+        }
+        if (group.Sessions.Values.All(s => s.Ended))
+        {
+            EndAttempt(group);
+        }
+    }
+
+    private void EndAttempt(AttemptGroup group)
+    {
+        _group = null;
+        _lastOutcomes = group.Sessions.Values.OrderBy(s => s.Index).Select(s => s.Outcome!).ToList();
+        group.Cancellation.Dispose();
+        var cause = group.Failure;
+        if (cause is null)
+        {
+            Complete(JobStatus.Succeeded, null);
+            return;
+        }
         if (cause is OperationCanceledException)
         {
             if (_timedOut)
             {
-                Complete(JobStatus.Failed, TimeoutError("job"));
+                Complete(JobStatus.Failed, TimeoutError());
             }
             else
             {
@@ -138,7 +247,8 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
             if (_spec.Time.GetUtcNow() + delay < _deadline)
             {
                 _warnings.Add($"attempt {_attempt} failed: {vss.Message}");
-                _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Retry", _attempt, $"{vss.ErrorName} in {vss.Operation}; retrying in {delay.TotalSeconds:0.##} s", _spec.Time.GetUtcNow(), null, vss.Writer));
+                _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Retry", _attempt,
+                    $"{vss.ErrorName} in {vss.Operation}; retrying in {delay.TotalSeconds:0.##} s", _spec.Time.GetUtcNow(), null, vss.Writer));
                 Timers.StartSingleTimer(RetryTimerKey, StartAttempt.Instance, delay);
                 return;
             }
@@ -154,98 +264,11 @@ public sealed class VolumeSetActor : ReceiveActor, IWithTimers
 
     private void OnSessionGone(SessionGone gone)
     {
-        if (_session?.Equals(gone.Session) == true && !_done)
-        {
-            _session = null;
-            var why = _crash is null ? "see the log" : $"{_crash.GetType().Name}: {_crash.Message}";
-            Complete(JobStatus.Failed, new JobError(JobErrorKind.Vss, "Session", 0, null, $"the session stopped without reporting ({why})"));
-        }
-    }
-
-    /// <summary>
-    /// Sessions report their own VSS failures; an exception escaping one is a bug. Restarting would run the
-    /// sequence again on a fresh object with no budget, so the session is stopped and the job failed instead.
-    /// </summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(0, TimeSpan.FromMinutes(1), ex =>
-    {
-        _crash = ex is ActorInitializationException { InnerException: { } inner } ? inner : ex;
-        _log.Error(ex, "session of job {0} crashed", _spec.Job.JobId);
-        return Directive.Stop;
-    });
-
-    private static JobError ErrorOf(Exception cause) => cause switch
-    {
-        JobValidationException input => InputError(input),
-        VssNotAvailableException or VssAccessDeniedException => JobError.FromVss((VssException)cause, JobErrorKind.Environment),
-        VssException vss => JobError.FromVss(vss),
-        VssOperationTimeoutException timeout => new JobError(JobErrorKind.Timeout, timeout.Operation, 0, null, timeout.Message),
-        Actions.BackupActionFailedException action => new JobError(JobErrorKind.Action, "BackupAction", 0, null, action.Message)
-        {
-            ExitCode = action.ExitCode,
-        },
-        _ => new JobError(JobErrorKind.Vss, "Session", 0, null, cause.Message),
-    };
-
-    private static JobError InputError(JobValidationException ex) => new(JobErrorKind.Input, ex.Operation, ex.VssHResult, null, ex.Message);
-
-    private JobError TimeoutError(string what) =>
-        new(JobErrorKind.Timeout, "Job", 0, null, $"the {what} did not finish within {(_spec.Job.Timeout ?? _spec.Settings.Job.DefaultTimeout)}; it was cancelled and cleaned up");
-
-    private void Complete(JobStatus status, JobError? error)
-    {
-        if (_done)
+        if (_group is not { } group || !group.Sessions.TryGetValue(gone.Session, out var slot) || slot.Ended || _done)
         {
             return;
         }
-        _done = true;
-        _spec.Reply.TrySetResult(Result(status, error));
-        Context.Stop(Self);
-    }
-
-    private BackupResult Result(JobStatus status, JobError? error)
-    {
-        var outcome = _lastOutcome;
-        return new BackupResult(
-            _spec.Job.JobId,
-            status,
-            error,
-            _attempt,
-            status == JobStatus.Succeeded ? outcome?.SnapshotSetId : null,
-            status == JobStatus.Succeeded ? outcome?.Volumes ?? [] : [],
-            outcome?.Writers ?? [],
-            outcome?.Components ?? [],
-            outcome?.Timings ?? [],
-            [.. _warnings, .. outcome?.Warnings ?? []],
-            _spec.Factory.ProviderName);
-    }
-
-    private sealed record StartAttempt
-    {
-        public static StartAttempt Instance { get; } = new();
-    }
-
-    private sealed record SessionGone(IActorRef Session);
-
-    private sealed record DeadlineReached
-    {
-        public static DeadlineReached Instance { get; } = new();
-    }
-
-    /// <summary>Cancels the job at whatever phase it is in, with the same cleanup as any other ending.</summary>
-    public sealed record CancelJob
-    {
-        public static CancelJob Instance { get; } = new();
+        var why = _crash is null ? "see the log" : $"{_crash.GetType().Name}: {_crash.Message}";
+        Self.Tell(new SessionFailed(group.Attempt, new SessionCrashedException($"the session stopped without reporting ({why})"), new SessionOutcome(null, [], [], [], [], [])), gone.Session);
     }
 }
-
-/// <summary>Everything a job needs; <see cref="Reply"/> receives the result exactly once.</summary>
-public sealed record VolumeSetSpec(
-    BackupJob Job,
-    IVssFactory Factory,
-    CoordinatorSettings Settings,
-    ISnapshotJournal Journal,
-    IActorRef Gate,
-    TimeProvider Time,
-    TaskCompletionSource<BackupResult> Reply,
-    Action<JobProgress>? OnProgress,
-    Func<double>? Random = null);

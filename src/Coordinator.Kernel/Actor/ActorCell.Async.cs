@@ -23,7 +23,10 @@ internal sealed partial class ActorCell
     internal void RunAsync(Func<Task> handler)
     {
         Debug.Assert(IsCurrent(this), "RunAsync outside the actor's turn");
-        Debug.Assert(!_asyncPending, "a second async handler while one is pending");
+        if (_asyncPending)
+        {
+            throw new InvalidOperationException("An async handler is already pending; start at most one per message.");
+        }
 
         var scheduler = TaskScheduler;
         var outer = new Task<Task>(handler);

@@ -18,7 +18,6 @@ public sealed class Dispatchers
     private readonly Config _config;
     private readonly ConcurrentDictionary<string, DispatcherSettings> _settings = new();
     private readonly ConcurrentDictionary<string, MessageDispatcher> _shared = new();
-    private readonly ConcurrentBag<MessageDispatcher> _all = new();
 
     internal Dispatchers(Config config)
     {
@@ -42,18 +41,15 @@ public sealed class Dispatchers
         var settings = GetSettings(id);
         if (settings.Type == DispatcherSettings.PinnedDispatcherType)
         {
-            var pinned = new PinnedDispatcher(settings.Id, settings.Throughput, settings.ThreadNamePrefix, settings.Apartment, settings.ShutdownTimeout);
-            _all.Add(pinned);
-            return pinned;
+            // Not tracked: a pinned dispatcher belongs to one actor and shuts its thread down when that
+            // actor is detached, so keeping a list would only leak one entry per session.
+            return new PinnedDispatcher(settings.Id, settings.Throughput, settings.ThreadNamePrefix, settings.Apartment, settings.ShutdownTimeout);
         }
 
-        return _shared.GetOrAdd(settings.Id, static (_, state) =>
-        {
-            var (self, s) = state;
-            var dispatcher = new Dispatcher(s.Id, s.Throughput, CreateExecutorFactory(s));
-            self._all.Add(dispatcher);
-            return dispatcher;
-        }, (this, settings));
+        return _shared.GetOrAdd(
+            settings.Id,
+            static (_, s) => new Dispatcher(s.Id, s.Throughput, CreateExecutorFactory(s)),
+            settings);
     }
 
     internal DispatcherSettings GetSettings(string id) =>
@@ -65,7 +61,7 @@ public sealed class Dispatchers
 
     internal void ShutdownAll()
     {
-        foreach (var dispatcher in _all)
+        foreach (var dispatcher in _shared.Values)
         {
             dispatcher.Shutdown();
         }

@@ -228,8 +228,8 @@ internal sealed class Mailbox : IRunnable, IThreadPoolWorkItem
         catch (Exception ex)
         {
             // The cell handles actor exceptions itself; anything here is a kernel bug. Keep the
-            // executor alive and make it visible.
-            Debug.Fail($"Mailbox run of {_cell.Self} threw: {ex}");
+            // executor alive and make it visible (Debug.Fail would kill the process in debug builds).
+            _cell.Publish(new Event.Error(ex, _cell.Self.Path.ToString(), typeof(Mailbox), $"Mailbox run failed: {ex.Message}"));
         }
         finally
         {

@@ -42,12 +42,13 @@ internal sealed class Supervisor : ReceiveActor
 {
     private readonly SupervisorStrategy _strategy;
 
-    public Supervisor(SupervisorStrategy strategy)
+    public Supervisor(SupervisorStrategy strategy, IActorRef probe)
     {
         _strategy = strategy;
         Receive<Props>(p => Sender.Tell(Context.ActorOf(p)));
         Receive<(Props Props, string Name)>(p => Sender.Tell(Context.ActorOf(p.Props, p.Name)));
-        Receive<Terminated>(t => Context.Parent.Tell(t));
+        // Forwarded wrapped: a Terminated is only accepted by an actor that watches the dead one (as in Akka).
+        Receive<Terminated>(t => probe.Tell(new ChildTerminated(t.ActorRef)));
         Receive<WatchIt>(w =>
         {
             Context.Watch(w.Target);
@@ -60,11 +61,13 @@ internal sealed class Supervisor : ReceiveActor
         {
             probe.Tell(ex);
             return decider(ex);
-        })));
+        }), probe));
 
     protected override SupervisorStrategy SupervisorStrategy() => _strategy;
 
     public sealed record WatchIt(IActorRef Target);
+
+    public sealed record ChildTerminated(IActorRef Child);
 }
 
 internal static class ChildCreation

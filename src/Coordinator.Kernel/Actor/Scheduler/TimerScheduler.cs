@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Coordinator.Kernel.Actor;
 
 /// <summary>
@@ -72,7 +70,10 @@ internal sealed class TimerScheduler : ITimerScheduler
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(msg);
-        Debug.Assert(ActorCell.IsCurrent(_cell), "timers are not thread safe: use them on the actor's turn");
+        if (!ActorCell.IsCurrent(_cell))
+        {
+            throw new InvalidOperationException("Timers are not thread safe: use them only on the actor's own turn (not after ConfigureAwait(false)).");
+        }
 
         Cancel(key);
         var generation = ++_generation;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Coordinator.Kernel.Actor;
 
 /// <summary>INTERNAL API. The stash of one actor incarnation; on restart it is unstashed into the mailbox.</summary>
@@ -17,7 +15,10 @@ internal sealed class UnboundedStash : IStash
 
     public void Stash()
     {
-        Debug.Assert(ActorCell.IsCurrent(_cell), "Stash outside the actor's turn");
+        if (!ActorCell.IsCurrent(_cell))
+        {
+            throw new InvalidOperationException("Stash can only be used on the actor's own turn.");
+        }
         var current = _cell.CurrentEnvelope;
         if (current.Message is null)
         {
