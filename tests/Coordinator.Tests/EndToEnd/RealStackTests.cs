@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coordinator.Cli;
 using Coordinator.Tests.Fakes;
@@ -35,6 +36,33 @@ public sealed class RealStackTests : IDisposable
         Assert.Equal(0, simulator.GetProperty("wrongThreadCalls").GetInt32());
         Assert.Equal(0, simulator.GetProperty("snapshotsAlive").GetInt32());
         Assert.Equal(simulator.GetProperty("writerStatusGathered").GetInt32(), simulator.GetProperty("writerStatusFreed").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_server_runs_concurrent_jobs_through_the_actors_without_leaks()
+    {
+        using var env = new TestEnvironment { RealStack = true };
+        await using var server = await Server.ServerRun.StartAsync(env, "--provider", "simulated", "--max-concurrent-jobs", "3");
+
+        var ids = new List<string>();
+        foreach (var volumes in new[] { new[] { "C:" }, ["D:"], ["C:", "D:"] })
+        {
+            var response = await server.Client.PostAsJsonAsync("api/jobs", new { volumes });
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        JsonElement last = default;
+        foreach (var id in ids)
+        {
+            last = (JsonElement)await Poll.UntilAsync<object>(async () =>
+            {
+                var document = await server.Client.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
+                return document.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled" ? document : null;
+            }, $"job {id} to finish", TimeSpan.FromSeconds(60));
+            Assert.Equal("succeeded", last.GetProperty("status").GetString());
+        }
+        var simulator = (await server.Client.GetFromJsonAsync<JsonElement>($"api/jobs/{ids[^1]}")).GetProperty("simulator");
+        Assert.Equal(0, simulator.GetProperty("wrongThreadCalls").GetInt32());
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public sealed class TestEnvironment : IDisposable
 
     public FakeCoordinatorFactory Factory { get; }
 
-    public CliDependencies Dependencies => new(new FakeProviderSource(Host), Factory);
+    /// <summary>Use the real pieces (actors + simulated provider) instead of the fakes.</summary>
+    public bool RealStack { get; init; }
+
+    public CliDependencies Dependencies => RealStack ? CliDependencies.Default : new(new FakeProviderSource(Host), Factory);
 
     public async Task<CliRun> RunAsync(string[] args, CancellationToken cancellationToken = default, SyncWriter? output = null)
     {
