@@ -81,6 +81,16 @@ public sealed class SqliteJournal : ISnapshotJournal
         return changed == 1;
     }
 
+    /// <summary>Finishes a job that has not started; false when it is no longer queued (a worker took it).</summary>
+    public bool TryCancelQueued(string id, string resultJson)
+    {
+        var changed = Write(
+            "UPDATE jobs SET status = $cancelled, result = $result, finished_at = $now WHERE id = $id AND status = $queued;",
+            ("$id", id), ("$cancelled", JobStates.Cancelled), ("$result", resultJson), ("$now", Now()), ("$queued", JobStates.Queued));
+        Changed?.Invoke(id);
+        return changed == 1;
+    }
+
     public JobRecord? GetJob(string id) =>
         Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE id = $id;",
             ReadJob, ("$id", id)).FirstOrDefault();

@@ -71,14 +71,17 @@ public sealed class JobQueue : IHostedService, IDisposable
         // Still queued: finish it here; the worker that dequeues it finds it no longer queued and skips it.
         var document = JsonResultDocument.Failure(jobId, "cancelled", "job", "cancelled before it started", null, JobDocuments.ReadRequest(record)?.Persistent ?? false)
             with { Status = JobStates.Cancelled };
-        _journal.CompleteJob(jobId, JobStates.Cancelled, JsonSerializer.Serialize(document, JsonDefaults.Options));
+        if (_journal.TryCancelQueued(jobId, JsonSerializer.Serialize(document, JsonDefaults.Options)))
+        {
+            return CancelOutcome.Cancelled;
+        }
+        // A worker took it meanwhile; it registers the job before marking it running, so it is found now.
         if (_running.TryGetValue(jobId, out running))
         {
-            // It was dequeued meanwhile: cancel the run too.
             running.Cancel();
             return CancelOutcome.Cancelling;
         }
-        return CancelOutcome.Cancelled;
+        return CancelOutcome.AlreadyFinished;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -160,6 +160,37 @@ public sealed class ServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_a_queued_job_finishes_it_without_running_it()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new List<string>();
+        _env.Factory.DuringAction = async (job, token) =>
+        {
+            lock (started)
+            {
+                started.Add(job.JobId);
+            }
+            await release.Task.WaitAsync(token);
+        };
+        await using var server = await ServerRun.StartAsync(_env, "--max-concurrent-jobs", "1");
+        var first = await Submit(server.Client, new { volumes = new[] { "C:" } });
+        var second = await Submit(server.Client, new { volumes = new[] { "D:" } });
+        await Poll.UntilAsync(() => { lock (started) { return started.Count == 1; } }, "the first job to run");
+
+        var cancel = await server.Client.PostAsync($"api/jobs/{second}/cancel", null);
+        var body = JsonDocument.Parse(await cancel.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("cancelled", body.GetProperty("status").GetString());
+        release.SetResult();
+
+        Assert.Equal("succeeded", (await WaitForStatus(server.Client, first, "succeeded", "failed")).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await GetJson(server.Client, $"api/jobs/{second}")).GetProperty("status").GetString());
+        lock (started)
+        {
+            Assert.Equal([first], started);
+        }
+    }
+
+    [Fact]
     public async Task Many_jobs_run_with_bounded_concurrency_and_all_finish()
     {
         var running = 0;
