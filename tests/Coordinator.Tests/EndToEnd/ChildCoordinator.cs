@@ -42,7 +42,9 @@ public sealed partial class ChildCoordinator : IDisposable
     [GeneratedRegex(@"listening on (http://\S+)")]
     private static partial Regex Listening();
 
-    public static ChildCoordinator Start(params string[] args)
+    public static ChildCoordinator Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static ChildCoordinator Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,6 +58,10 @@ public sealed partial class ChildCoordinator : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("COORDINATOR_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var process = new Process { StartInfo = start };
         var child = new ChildCoordinator(process);
         process.OutputDataReceived += (_, e) =>

@@ -110,6 +110,20 @@ public sealed class CrashRecoveryTests : IDisposable
         await Poll.UntilAsync(() => !SleepPids(sleepArgument).Any(), "the action's program to end");
     }
 
+    [Fact]
+    public async Task The_token_can_come_from_the_COORDINATOR_TOKEN_environment_variable()
+    {
+        using var server = ChildCoordinator.Start(new Dictionary<string, string> { ["COORDINATOR_TOKEN"] = Token },
+            "serve", "--urls", "http://127.0.0.1:0", "--journal", _env.JournalPath, "--provider", "simulated");
+        var baseAddress = await server.WaitForListeningAsync();
+
+        using var anonymous = new HttpClient { BaseAddress = baseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/jobs")).StatusCode);
+        using var client = Client(baseAddress);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/jobs")).StatusCode);
+        Assert.DoesNotContain(Token, server.Stdout + server.Stderr);
+    }
+
     private static HttpClient Client(Uri baseAddress)
     {
         var client = new HttpClient { BaseAddress = baseAddress };
