@@ -69,8 +69,11 @@ public sealed class AskSpec : Coordinator.Kernel.TestKit.TestKit
     public async Task Ask_must_not_run_continuations_on_the_repliers_thread()
     {
         var echo = Sys.ActorOf(Props.Create(() => new Echo()).WithDispatcher("akka.actor.pinned-dispatcher"));
-        await echo.Ask<int>(1, TimeSpan.FromSeconds(5));
-        Assert.DoesNotContain("pinned", Thread.CurrentThread.Name ?? string.Empty, StringComparison.Ordinal);
+
+        // Even a continuation that asks to run synchronously must not run inline on the replying actor's thread.
+        var continuationThread = await echo.Ask(1, TimeSpan.FromSeconds(5))
+            .ContinueWith(_ => Thread.CurrentThread.Name ?? string.Empty, TaskContinuationOptions.ExecuteSynchronously);
+        Assert.DoesNotContain("pinned", continuationThread, StringComparison.Ordinal);
     }
 
     [Fact]
