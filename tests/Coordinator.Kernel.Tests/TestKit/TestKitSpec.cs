@@ -161,6 +161,26 @@ public sealed class TestKitSpec : Coordinator.Kernel.TestKit.TestKit
     }
 
     [Fact]
+    public void EventFilter_must_expect_a_warning_for_a_resumed_failure()
+    {
+        var supervisor = Sys.ActorOf(Supervisor.Props(CreateTestProbe(), _ => Directive.Resume));
+        supervisor.Tell(Props.Create(() => new Thrower()));
+        var child = ExpectMsg<IActorRef>();
+        EventFilter.Warning(contains: "resume me").ExpectOne(() => child.Tell("resume me"));
+    }
+
+    [Fact]
+    public void EventFilter_must_count_several_events()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Thrower()));
+        EventFilter.Exception<InvalidOperationException>().Expect(2, () =>
+        {
+            actor.Tell("one");
+            actor.Tell("two");
+        });
+    }
+
+    [Fact]
     public void EventFilter_must_fail_when_the_event_does_not_happen()
     {
         Assert.ThrowsAny<XunitException>(() =>
