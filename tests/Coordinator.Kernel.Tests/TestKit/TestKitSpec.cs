@@ -213,6 +213,23 @@ public sealed class TestKitSpec : Coordinator.Kernel.TestKit.TestKit
         Assert.True(kit.Sys.WhenTerminated.IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public void ExpectMsgAllOf_must_accept_any_order_and_reject_strangers()
+    {
+        TestActor.Tell(2);
+        TestActor.Tell(1);
+        Assert.Equal([2, 1], ExpectMsgAllOf<int>([1, 2]));
+        TestActor.Tell(3);
+        Assert.ThrowsAny<XunitException>(() => ExpectMsgAllOf<int>([4]));
+    }
+
+    [Fact]
+    public void ReceiveN_must_fail_when_too_few_messages_arrive()
+    {
+        TestActor.Tell("only one");
+        Assert.ThrowsAny<XunitException>(() => ReceiveN(2, TimeSpan.FromMilliseconds(100)));
+    }
+
     private sealed class Thrower : ReceiveActor
     {
         public Thrower()
