@@ -10,6 +10,7 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 public sealed class Config
 {
+    /// <summary>Wraps a resolved tree (normally obtained from <see cref="ConfigurationFactory"/>).</summary>
     public Config(HoconObject root)
     {
         Root = root ?? throw new ArgumentNullException(nameof(root));
@@ -48,18 +49,22 @@ public sealed class Config
     /// <summary>True when <paramref name="path"/> exists and is not null.</summary>
     public bool HasPath(string path) => GetValue(path) is { Type: not HoconValueType.Null };
 
+    /// <summary>The text at <paramref name="path"/> (numbers and booleans as written).</summary>
     public string? GetString(string path, string? @default = null)
     {
         var value = GetValue(path);
         return value is null || value.Type == HoconValueType.Null ? @default : Literal(path, value, "a string");
     }
 
+    /// <summary>Reads a 32-bit integer.</summary>
     public int GetInt(string path, int @default = 0) =>
         Read(path, @default, "an integer", text => (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v), v));
 
+    /// <summary>Reads a 64-bit integer.</summary>
     public long GetLong(string path, long @default = 0) =>
         Read(path, @default, "an integer", text => (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v), v));
 
+    /// <summary>Reads a floating-point number.</summary>
     public double GetDouble(string path, double @default = 0) =>
         Read(path, @default, "a number", text => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v), v));
 
@@ -90,6 +95,21 @@ public sealed class Config
             : throw new ConfigurationException($"{value.Position}: {path}: {error}");
     }
 
+    /// <summary>Reads a size in bytes (<c>64 KiB</c>, <c>10MB</c>, <c>512</c>); null when missing.</summary>
+    public long? GetByteSize(string path)
+    {
+        var value = GetValue(path);
+        if (value is null || value.Type == HoconValueType.Null)
+        {
+            return null;
+        }
+
+        var text = Literal(path, value, "a size");
+        return HoconSize.TryParse(text, out var result, out var error)
+            ? result
+            : throw new ConfigurationException($"{value.Position}: {path}: {error}");
+    }
+
     /// <summary>The sub-tree at <paramref name="path"/>; <see cref="Empty"/> when missing.</summary>
     public Config GetConfig(string path)
     {
@@ -116,7 +136,7 @@ public sealed class Config
             throw new ConfigurationException($"{value.Position}: {path}: expected a list, found {value.Describe()}");
         }
 
-        return [.. array.Items.Select((item, i) => Literal($"{path}[{i}]", item, "a string") )];
+        return [.. array.Items.Select((item, i) => Literal($"{path}[{i}]", item, "a string"))];
     }
 
     /// <summary>

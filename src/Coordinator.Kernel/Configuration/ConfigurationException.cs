@@ -6,11 +6,13 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 public sealed class ConfigurationException : Exception
 {
+    /// <summary>Creates the exception.</summary>
     public ConfigurationException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with its cause.</summary>
     public ConfigurationException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -3,6 +3,7 @@ namespace Coordinator.Kernel.Configuration;
 /// <summary>A string, number, boolean or null. Its text is kept as written; conversions happen on read.</summary>
 public sealed class HoconLiteral : HoconValue
 {
+    /// <summary>A literal of <paramref name="type"/>; <paramref name="value"/> is null only for <see cref="HoconValueType.Null"/>.</summary>
     public HoconLiteral(string? value, HoconValueType type, HoconPosition position)
         : base(position)
     {
@@ -18,8 +19,10 @@ public sealed class HoconLiteral : HoconValue
     /// <summary>The text; null only for a HOCON null.</summary>
     public string? Value { get; }
 
+    /// <inheritdoc />
     public override HoconValueType Type { get; }
 
+    /// <inheritdoc />
     public override string? GetString() => Value;
 
     internal override HoconValue Clone() => this;

@@ -5,22 +5,28 @@ public sealed class HoconObject : HoconValue
 {
     private readonly OrderedDictionary<string, HoconValue> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>An empty object defined at <paramref name="position"/>.</summary>
     public HoconObject(HoconPosition position)
         : base(position)
     {
     }
 
+    /// <inheritdoc />
     public override HoconValueType Type => HoconValueType.Object;
 
     /// <summary>The fields in the order they were first defined.</summary>
     public IReadOnlyDictionary<string, HoconValue> Items => _fields;
 
+    /// <summary>The number of fields.</summary>
     public int Count => _fields.Count;
 
+    /// <summary>The field names, in definition order.</summary>
     public IEnumerable<string> Keys => _fields.Keys;
 
+    /// <summary>The field named <paramref name="key"/> (one key, not a dotted path).</summary>
     public bool TryGetValue(string key, out HoconValue value) => _fields.TryGetValue(key, out value!);
 
+    /// <inheritdoc />
     public override HoconObject GetObject() => this;
 
     internal void Set(string key, HoconValue value) => _fields[key] = value;

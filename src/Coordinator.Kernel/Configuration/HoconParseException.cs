@@ -6,6 +6,7 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 public sealed class HoconParseException : Exception
 {
+    /// <summary>Creates the exception; the message becomes <c>position: message</c>.</summary>
     public HoconParseException(HoconPosition position, string message)
         : base($"{position}: {message}")
     {

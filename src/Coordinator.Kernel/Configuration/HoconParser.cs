@@ -9,6 +9,11 @@ namespace Coordinator.Kernel.Configuration;
 /// </summary>
 internal sealed class HoconParser
 {
+    // Far beyond any real config; deeper input would otherwise end in a stack overflow.
+    private const int MaxDepth = 200;
+
+    private static readonly string[] _includeKinds = ["required(", "file(", "classpath(", "url("];
+
     private readonly List<HoconToken> _tokens;
     private readonly string _sourceName;
     private readonly string? _filePath;
@@ -18,6 +23,7 @@ internal sealed class HoconParser
     // Objects under construction, outermost first: where self-references look for the value "below".
     private readonly List<HoconParseFrame> _frames;
     private int _index;
+    private int _depth;
 
     private HoconParser(
         string text,
@@ -76,10 +82,12 @@ internal sealed class HoconParser
 
     private HoconObject ParseObject(HoconToken open, IReadOnlyList<string>? prefix)
     {
+        EnterNesting(open);
         var target = new HoconObject(open.Position);
         _frames.Add(new HoconParseFrame(target, prefix));
         ParseObjectBody(target, prefix, open);
         _frames.RemoveAt(_frames.Count - 1);
+        _depth--;
         return target;
     }
 
@@ -142,6 +150,9 @@ internal sealed class HoconParser
             case HoconTokenKind.Equals:
             case HoconTokenKind.Colon:
                 Next();
+
+                // JSON allows a line break between ':' and the value, and HOCON is a JSON superset.
+                SkipNewlines();
                 value = ParseValue(fullPath, $"key \"{keyText}\" after {separator.Describe()}");
                 break;
             case HoconTokenKind.LeftBrace:
@@ -149,12 +160,15 @@ internal sealed class HoconParser
                 break;
             case HoconTokenKind.PlusEquals:
                 Next();
+                SkipNewlines();
                 var element = ParseValue(null, $"key \"{keyText}\" after '+='");
-                var self = new HoconSubstitution(fullPath ?? keys, keyText, optional: true, separator.Position);
-                value = new HoconConcatenation(
-                    [self, new HoconArray([element], element.Position)],
-                    ["", ""],
-                    separator.Position);
+                var appended = new HoconArray([element], element.Position);
+
+                // a += x means a = ${?a} [x]; the earlier value is known now, so use it directly.
+                var previous = fullPath is null ? Find(target, keys) : LookupPrevious(fullPath);
+                value = previous is null
+                    ? appended
+                    : new HoconConcatenation([previous.Clone(), appended], ["", ""], separator.Position);
                 break;
             default:
                 throw Error(
@@ -299,6 +313,27 @@ internal sealed class HoconParser
 
     private HoconArray ParseArray(HoconToken open)
     {
+        EnterNesting(open);
+        try
+        {
+            return ParseArrayBody(open);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void EnterNesting(HoconToken open)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(open, $"objects and lists are nested more than {MaxDepth} levels deep; flatten the structure");
+        }
+    }
+
+    private HoconArray ParseArrayBody(HoconToken open)
+    {
         var items = new List<HoconValue>();
         var where = $"the list opened at {open.Position.Line}:{open.Position.Column}";
         SkipNewlines();
@@ -352,7 +387,7 @@ internal sealed class HoconParser
 
         var next = _tokens[_index + 1];
         return next.Kind == HoconTokenKind.QuotedString
-            || (next.Kind == HoconTokenKind.UnquotedText && next.Text.EndsWith('('));
+            || (next.Kind == HoconTokenKind.UnquotedText && _includeKinds.Any(k => next.Text.StartsWith(k, StringComparison.Ordinal)));
     }
 
     private string ParseInclude(HoconObject target, IReadOnlyList<string>? prefix)
@@ -443,7 +478,20 @@ internal sealed class HoconParser
     /// <summary>HOCON duplicate-key rule: an object merges into an earlier object; anything else replaces.</summary>
     private static void MergeInto(HoconObject target, string key, HoconValue value)
     {
-        if (value is not HoconObject newer || !target.TryGetValue(key, out var existing))
+        if (!target.TryGetValue(key, out var existing))
+        {
+            target.Set(key, value);
+            return;
+        }
+
+        if (!value.IsResolved)
+        {
+            // Known only after resolution: an undefined ${?x} must leave the earlier value in place.
+            target.Set(key, new HoconMerge([existing, value], value.Position));
+            return;
+        }
+
+        if (value is not HoconObject newer)
         {
             target.Set(key, value);
             return;
@@ -501,6 +549,11 @@ internal sealed class HoconParser
                 }
 
                 return pieces.Count == 0 ? null : new HoconConcatenation(pieces, whitespace, concatenation.Position);
+            case HoconArray array:
+                // l = [${?l}, x] refers to the earlier l as well.
+                return new HoconArray(
+                    array.Items.Select(i => ReplaceSelfReferences(i, path)).OfType<HoconValue>(),
+                    array.Position);
             case HoconMerge merge:
                 return new HoconMerge(
                     [.. merge.Layers.Select(l => ReplaceSelfReferences(l, path)).OfType<HoconValue>()],
@@ -515,25 +568,33 @@ internal sealed class HoconParser
         for (var f = _frames.Count - 1; f >= 0; f--)
         {
             var frame = _frames[f];
-            if (frame.Prefix is null || frame.Prefix.Count > path.Count || !path.Take(frame.Prefix.Count).SequenceEqual(frame.Prefix))
+            if (frame.Prefix is null || frame.Prefix.Count >= path.Count || !path.Take(frame.Prefix.Count).SequenceEqual(frame.Prefix))
             {
                 continue;
             }
 
-            HoconValue current = frame.Target;
-            var found = true;
-            for (var i = frame.Prefix.Count; i < path.Count && found; i++)
+            var found = Find(frame.Target, path.Skip(frame.Prefix.Count));
+            if (found is not null)
             {
-                found = current is HoconObject obj && obj.TryGetValue(path[i], out current!);
-            }
-
-            if (found && !ReferenceEquals(current, frame.Target))
-            {
-                return current;
+                return found;
             }
         }
 
         return null;
+    }
+
+    private static HoconValue? Find(HoconObject root, IEnumerable<string> keys)
+    {
+        HoconValue current = root;
+        foreach (var key in keys)
+        {
+            if (current is not HoconObject obj || !obj.TryGetValue(key, out current!))
+            {
+                return null;
+            }
+        }
+
+        return current;
     }
 
     private void SkipNewlines()

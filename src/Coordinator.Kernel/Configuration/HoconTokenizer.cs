@@ -307,7 +307,7 @@ internal sealed class HoconTokenizer
             {
                 inQuotes = !inQuotes;
             }
-            else if (c == '\\' && inQuotes)
+            else if (c == '\\' && inQuotes && PeekAt(1) is not ('\0' or '\n'))
             {
                 Advance();
             }

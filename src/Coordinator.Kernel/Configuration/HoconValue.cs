@@ -17,8 +17,10 @@ public abstract class HoconValue
     /// <summary>The kind of value.</summary>
     public abstract HoconValueType Type { get; }
 
+    /// <summary>True for objects.</summary>
     public bool IsObject => Type == HoconValueType.Object;
 
+    /// <summary>True for lists.</summary>
     public bool IsArray => Type == HoconValueType.Array;
 
     /// <summary>True for strings, numbers and booleans (anything with a text form but null).</summary>
