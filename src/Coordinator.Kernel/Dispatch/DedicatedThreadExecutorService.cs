@@ -48,6 +48,9 @@ public sealed class DedicatedThreadExecutorService : ExecutorService
     /// <summary>The dedicated thread.</summary>
     public Thread Thread => _thread;
 
+    /// <summary>Names of the dedicated threads (of all executors) that are alive.</summary>
+    public static IReadOnlyCollection<string> LiveThreadNames => s_liveThreads.Values.ToArray();
+
     /// <summary>Number of dedicated threads (of any executor) that are alive and whose name starts with <paramref name="prefix"/>.</summary>
     public static int LiveThreadCount(string prefix) => s_liveThreads.Values.Count(n => n.StartsWith(prefix, StringComparison.Ordinal));
 

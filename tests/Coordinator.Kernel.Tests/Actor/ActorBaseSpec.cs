@@ -49,6 +49,30 @@ public sealed class ActorBaseSpec : Coordinator.Kernel.TestKit.TestKit
         ExpectMsg("b:done");
     }
 
+    [Fact]
+    public void Field_initializers_must_see_the_Context()
+    {
+        var actor = Sys.ActorOf(Props.Create<FieldInitialized>(), "fields");
+        actor.Tell("who");
+        Assert.Equal(actor, ExpectMsg<IActorRef>());
+        ExpectMsg("akka://test/user/fields");
+    }
+
+    private sealed class FieldInitialized : ReceiveActor
+    {
+        private readonly IActorRef _self = Context.Self;
+        private readonly string _path = Context.Self.Path.ToString();
+
+        public FieldInitialized()
+        {
+            Receive<string>(_ =>
+            {
+                Sender.Tell(_self);
+                Sender.Tell(_path);
+            });
+        }
+    }
+
     private sealed class Untyped : UntypedActor
     {
         protected override void OnReceive(object message)

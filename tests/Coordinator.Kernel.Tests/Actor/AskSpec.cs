@@ -40,6 +40,17 @@ public sealed class AskSpec : Coordinator.Kernel.TestKit.TestKit
     }
 
     [Fact]
+    public async Task Untyped_Ask_and_Ask_of_Status_must_return_Status_replies_as_they_are()
+    {
+        var echo = Sys.ActorOf(Props.Create(() => new Echo()));
+        var failure = new Status.Failure(new InvalidOperationException("kept"));
+        Assert.Same(failure, await echo.Ask(failure, TimeSpan.FromSeconds(5)));
+        Assert.Same(failure, await echo.Ask<Status.Failure>(failure, TimeSpan.FromSeconds(5)));
+        var success = await echo.Ask<Status.Success>(new Status.Success(42), TimeSpan.FromSeconds(5));
+        Assert.Equal(42, success.Status);
+    }
+
+    [Fact]
     public async Task Ask_must_fault_with_ArgumentException_on_a_reply_of_the_wrong_type()
     {
         var echo = Sys.ActorOf(Props.Create(() => new Echo()));
@@ -69,8 +80,11 @@ public sealed class AskSpec : Coordinator.Kernel.TestKit.TestKit
     public async Task Ask_must_not_run_continuations_on_the_repliers_thread()
     {
         var echo = Sys.ActorOf(Props.Create(() => new Echo()).WithDispatcher("akka.actor.pinned-dispatcher"));
-        await echo.Ask<int>(1, TimeSpan.FromSeconds(5));
-        Assert.DoesNotContain("pinned", Thread.CurrentThread.Name ?? string.Empty, StringComparison.Ordinal);
+
+        // Even a continuation that asks to run synchronously must not run inline on the replying actor's thread.
+        var continuationThread = await echo.Ask(1, TimeSpan.FromSeconds(5))
+            .ContinueWith(_ => Thread.CurrentThread.Name ?? string.Empty, TaskContinuationOptions.ExecuteSynchronously);
+        Assert.DoesNotContain("pinned", continuationThread, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,6 +95,58 @@ public sealed class ReceiveAsyncSpec : Coordinator.Kernel.TestKit.TestKit
         ExpectMsg("pong");
     }
 
+    [Fact]
+    public void ReceiveAsync_must_drop_the_continuation_of_an_instance_restarted_during_the_await()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var supervisor = Sys.ActorOf(Supervisor.Props(CreateTestProbe(), _ => Directive.Restart));
+        var awaiting = this.CreateChild(supervisor, Props.Create(() => new EscalatingParent(TestActor, gate.Task)), "A:PreStart");
+
+        // The handler makes its child fail and awaits. The child's failure escalates through the awaiting actor
+        // (system messages only), whose supervisor restarts it: the new instance takes over the mailbox.
+        awaiting.Tell("await");
+        awaiting.Tell("ping");
+        ExpectMsg("await:start");
+        ExpectMsg("A:PreStart");
+        ExpectMsg("pong");
+
+        // The old instance's continuation must never run.
+        gate.SetResult();
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    private sealed class EscalatingParent : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+        private IActorRef _child = ActorRefs.Nobody;
+
+        public EscalatingParent(IActorRef probe, Task gate)
+        {
+            _probe = probe;
+            ReceiveAsync<string>(s => s == "await", async _ =>
+            {
+                probe.Tell("await:start");
+                _child.Tell("fail");
+                await gate;
+                probe.Tell("await:end");
+            });
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
+        }
+
+        protected override void PreStart()
+        {
+            _child = Context.ActorOf(Props.Create(() => new FailOnCommand()), "child");
+            _probe.Tell("A:PreStart");
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+    }
+
+    private sealed class FailOnCommand : ReceiveActor
+    {
+        public FailOnCommand() => Receive<string>(_ => throw new InvalidOperationException("child failed"));
+    }
+
     private sealed class Gated : ReceiveActor
     {
         private readonly IActorRef _probe;

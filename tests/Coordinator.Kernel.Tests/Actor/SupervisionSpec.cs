@@ -204,6 +204,15 @@ public sealed class SupervisionSpec : Coordinator.Kernel.TestKit.TestKit
         ExpectMsg(0);
     }
 
+    [Fact]
+    public void StoppingStrategy_must_stop_on_any_failure()
+    {
+        var supervisor = Sys.ActorOf(Supervisor.Props(TestActor, _ => Directive.Restart).WithSupervisorStrategy(SupervisorStrategy.StoppingStrategy));
+        var child = Watch(StartChild(supervisor, Props.Create(() => new Counter())));
+        child.Tell("fail");
+        ExpectTerminated(child);
+    }
+
     [Theory]
     [InlineData(typeof(ActorInitializationException), Directive.Stop)]
     [InlineData(typeof(ActorKilledException), Directive.Stop)]

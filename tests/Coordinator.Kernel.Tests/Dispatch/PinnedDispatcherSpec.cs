@@ -114,8 +114,13 @@ public sealed class PinnedDispatcherSpec : Coordinator.Kernel.TestKit.TestKit
         // One dedicated thread per actor, and restarts do not add threads.
         Assert.Equal(5, ThreadCounter.Kernel(Prefix));
         AwaitCondition(() => ThreadCounter.Os(Prefix) == 5);
-        actors[0].Tell(Kill.Instance);
-        Assert.Equal(5, ThreadCounter.Kernel(Prefix));
+
+        // A restart keeps the cell, hence the dispatcher and its thread.
+        var restartable = system.ActorOf(Props.Create(() => new Restartable()).WithDispatcher("leak-dispatcher"));
+        var before = await restartable.Ask<string>("thread", TimeSpan.FromSeconds(5));
+        restartable.Tell("fail");
+        Assert.Equal(before, await restartable.Ask<string>("thread", TimeSpan.FromSeconds(5)));
+        Assert.Equal(6, ThreadCounter.Kernel(Prefix));
 
         await system.Terminate();
         AwaitCondition(() => ThreadCounter.Kernel(Prefix) == 0 && ThreadCounter.Os(Prefix) == 0, TimeSpan.FromSeconds(5));
@@ -127,10 +132,10 @@ public sealed class PinnedDispatcherSpec : Coordinator.Kernel.TestKit.TestKit
         var actor = Watch(Sys.ActorOf(Props.Create(() => new ThreadReporter()).WithDispatcher("akka.actor.affinity-dispatcher")));
         actor.Tell("thread");
         var name = ExpectMsg<string>();
-        Assert.Equal(1, ThreadCounter.Kernel(name));
+        Assert.Contains(name, DedicatedThreadExecutorService.LiveThreadNames);
         Sys.Stop(actor);
         ExpectTerminated(actor);
-        AwaitCondition(() => ThreadCounter.Kernel(name) == 0);
+        AwaitCondition(() => !DedicatedThreadExecutorService.LiveThreadNames.Contains(name));
     }
 
     private sealed class Recorder : ReceiveActor
@@ -182,6 +187,15 @@ public sealed class PinnedDispatcherSpec : Coordinator.Kernel.TestKit.TestKit
     private sealed class ThreadReporter : ReceiveActor
     {
         public ThreadReporter() => Receive<string>(_ => Sender.Tell(Thread.CurrentThread.Name!));
+    }
+
+    private sealed class Restartable : ReceiveActor
+    {
+        public Restartable()
+        {
+            Receive<string>(s => s == "thread", _ => Sender.Tell(Thread.CurrentThread.Name!));
+            Receive<string>(s => s == "fail", _ => throw new InvalidOperationException("restart"));
+        }
     }
 
     private sealed class Careless : ReceiveActor

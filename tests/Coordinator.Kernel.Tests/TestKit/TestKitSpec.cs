@@ -161,6 +161,26 @@ public sealed class TestKitSpec : Coordinator.Kernel.TestKit.TestKit
     }
 
     [Fact]
+    public void EventFilter_must_expect_a_warning_for_a_resumed_failure()
+    {
+        var supervisor = Sys.ActorOf(Supervisor.Props(CreateTestProbe(), _ => Directive.Resume));
+        supervisor.Tell(Props.Create(() => new Thrower()));
+        var child = ExpectMsg<IActorRef>();
+        EventFilter.Warning(contains: "resume me").ExpectOne(() => child.Tell("resume me"));
+    }
+
+    [Fact]
+    public void EventFilter_must_count_several_events()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Thrower()));
+        EventFilter.Exception<InvalidOperationException>().Expect(2, () =>
+        {
+            actor.Tell("one");
+            actor.Tell("two");
+        });
+    }
+
+    [Fact]
     public void EventFilter_must_fail_when_the_event_does_not_happen()
     {
         Assert.ThrowsAny<XunitException>(() =>
@@ -191,6 +211,23 @@ public sealed class TestKitSpec : Coordinator.Kernel.TestKit.TestKit
         var kit = new Coordinator.Kernel.TestKit.TestKit();
         kit.Dispose();
         Assert.True(kit.Sys.WhenTerminated.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void ExpectMsgAllOf_must_accept_any_order_and_reject_strangers()
+    {
+        TestActor.Tell(2);
+        TestActor.Tell(1);
+        Assert.Equal([2, 1], ExpectMsgAllOf<int>([1, 2]));
+        TestActor.Tell(3);
+        Assert.ThrowsAny<XunitException>(() => ExpectMsgAllOf<int>([4]));
+    }
+
+    [Fact]
+    public void ReceiveN_must_fail_when_too_few_messages_arrive()
+    {
+        TestActor.Tell("only one");
+        Assert.ThrowsAny<XunitException>(() => ReceiveN(2, TimeSpan.FromMilliseconds(100)));
     }
 
     private sealed class Thrower : ReceiveActor
