@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coordinator.Actors.Jobs;
 using Coordinator.Jobs;
 using Coordinator.Output;
+using Coordinator.Recovery;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -92,6 +93,14 @@ public static class BackupCommand
         using var host = CommandHost.Create(dependencies, configPath, overrides, verbose);
         using var provider = host.OpenProvider();
         var journal = host.OpenJournal();
+        // A one-shot backup that crashed earlier left its journaled sets behind: sweep them before taking new ones, so
+        // a machine that only ever runs the CLI never accumulates orphans. Jobs of live processes are left alone.
+        var recovery = await StartupRecovery.RunAsync(journal, provider, host.Logger);
+        if (!json && (recovery.InterruptedJobs.Count > 0 || recovery.DeletedSets.Count > 0))
+        {
+            console.Ansi.MarkupLine($"Recovered from an earlier crash: {recovery.InterruptedJobs.Count} interrupted job(s) marked failed, " +
+                                    $"{recovery.DeletedSets.Count} orphaned snapshot set(s) deleted");
+        }
         var coordinator = dependencies.CoordinatorFactory.Create(provider, journal,
             new CoordinatorContext(host.ConfigPath, host.Settings, host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         try

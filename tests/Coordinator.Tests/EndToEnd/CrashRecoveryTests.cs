@@ -75,6 +75,38 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Sigkill_of_a_cli_backup_is_recovered_by_the_next_cli_backup()
+    {
+        var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
+        var scenario = Path.Combine(_env.Directory, "scenario.json");
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
+        var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
+        string[] common = ["--journal", _env.JournalPath, "--provider", "simulated", "--scenario", scenario];
+
+        using (var crashed = ChildCoordinator.Start(["backup", "C:\\", "--persistent", "--exec", "/bin/sleep", "--exec-arg", sleepArgument, "--json", .. common]))
+        {
+            await Poll.UntilAsync(() => new PersistentSnapshotStore(stateFile).Load().Snapshots.Count > 0 && SleepPids(sleepArgument).Any(),
+                "the snapshot set to exist and the action to run", TimeSpan.FromSeconds(60));
+            crashed.Process.Kill(); // SIGKILL: no cleanup runs
+            await crashed.Process.WaitForExitAsync();
+        }
+        foreach (var pid in SleepPids(sleepArgument))
+        {
+            KillQuietly(pid);
+        }
+        Assert.NotEmpty(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+        var interruptedJob = Assert.Single(new Coordinator.Journal.SqliteJournal(_env.JournalPath).JobsWithStatus("running"));
+
+        var next = await ChildCoordinator.RunAsync(["backup", "D:\\", "--json", .. common]);
+
+        Assert.Equal(0, next.ExitCode);
+        Assert.Empty(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+        var journal = new Coordinator.Journal.SqliteJournal(_env.JournalPath);
+        Assert.Equal("failed", journal.GetJob(interruptedJob.Id)!.Status);
+        Assert.Empty(journal.LiveSnapshotSets());
+    }
+
+    [Fact]
     public async Task Sigterm_cancels_the_running_job_with_full_cleanup_before_the_server_exits()
     {
         var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
