@@ -70,7 +70,10 @@ public sealed class SplitPolicySpec : CoordinatorSpec
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal(4, Host.Accounting.ObjectsCreated);
+        // Attempt 2 used two new objects. The cancelled sibling of attempt 1 may never have created one: a session
+        // whose token is already cancelled when it starts stops before its first step.
+        Assert.InRange(Host.Accounting.ObjectsCreated, 3, 4);
+        Assert.Equal(2, Recorder.Objects.TakeLast(2).Count(o => o.Calls.Contains("BackupComplete")));
         Assert.Equal(70, result.Volumes.Count);
         AssertCleanHost();
     }

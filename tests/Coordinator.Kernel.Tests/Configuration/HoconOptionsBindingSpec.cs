@@ -38,7 +38,8 @@ public sealed class HoconOptionsBindingSpec
     {
         var timeouts = _configuration.GetSection("coordinator:session:timeouts").GetHocon<Dictionary<string, TimeSpan>>();
         Assert.Equal(TimeSpan.FromMinutes(2), timeouts["gather-writer-status"]);
-        Assert.Equal(5, timeouts.Count);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), timeouts["wait-slice"]);
+        Assert.Equal(6, timeouts.Count);
     }
 
     [Fact]
