@@ -14,37 +14,23 @@ public static class BackupCommand
 {
     public static Command Create(CliConsole console, CliDependencies dependencies)
     {
-        var volumes = new Argument<string[]>("volume") { Description = "volumes to snapshot together, e.g. C:\\ D:\\", Arity = ArgumentArity.OneOrMore };
+        var job = JobRequestSymbols.Local();
         var provider = CommonOptions.Provider();
         var scenario = CommonOptions.Scenario();
-        var persistent = new Option<bool>("--persistent") { Description = "keep the snapshots after the job (journaled; delete with 'coordinator snapshots delete')" };
-        var include = new Option<string[]>("--include-writer") { Description = "involve only these writers (name, class id or instance id); repeatable", HelpName = "WRITER" };
-        var exclude = new Option<string[]>("--exclude-writer") { Description = "leave these writers out; repeatable", HelpName = "WRITER" };
-        var exec = new Option<string?>("--exec") { Description = "program to run against the snapshots (no shell; it gets the snapshot mapping in its environment)", HelpName = "PROGRAM" };
-        var execArgs = new Option<string[]>("--exec-arg") { Description = "one argument for --exec; repeatable, passed as is", HelpName = "ARG" };
-        var timeout = new Option<string?>("--timeout") { Description = "deadline for the whole job, e.g. 10m (default: coordinator.job.default-timeout)", HelpName = "DURATION" };
         var json = CommonOptions.Json();
         var config = CommonOptions.Config();
         var journal = CommonOptions.Journal();
         var verbose = CommonOptions.Verbose();
 
-        var command = new Command("backup", "Snapshot volumes together, run the action against the snapshots, report to the writers.\n" + ExitCodes.HelpText)
+        var command = new Command("backup", "Snapshot volumes together, run the action against the snapshots, report to the writers.\n" + ExitCodes.HelpText);
+        job.AddTo(command);
+        foreach (var option in new Option[] { provider, scenario, json, config, journal, verbose })
         {
-            volumes, provider, scenario, persistent, include, exclude, exec, execArgs, timeout, json, config, journal, verbose,
-        };
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var execProgram = parse.GetValue(exec);
-            var arguments = parse.GetValue(execArgs) ?? [];
-            var request = new JobRequest
-            {
-                Volumes = parse.GetValue(volumes),
-                Persistent = parse.GetValue(persistent),
-                IncludeWriters = parse.GetValue(include) ?? [],
-                ExcludeWriters = parse.GetValue(exclude) ?? [],
-                Action = execProgram is null && arguments.Length == 0 ? null : new ActionRequest { Program = execProgram, Arguments = arguments },
-                Timeout = parse.GetValue(timeout),
-            };
+            var request = job.Read(parse);
             var overrides = new Dictionary<string, string?>();
             AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
             AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));

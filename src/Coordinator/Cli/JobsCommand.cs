@@ -61,29 +61,15 @@ public static class JobsCommand
 
     private static Command Submit(CliConsole console)
     {
-        var volumes = new Argument<string[]>("volume") { Description = "volumes to snapshot together", Arity = ArgumentArity.OneOrMore };
-        var persistent = new Option<bool>("--persistent") { Description = "keep the snapshots after the job" };
-        var include = new Option<string[]>("--include-writer") { Description = "involve only these writers; repeatable", HelpName = "WRITER" };
-        var exclude = new Option<string[]>("--exclude-writer") { Description = "leave these writers out; repeatable", HelpName = "WRITER" };
-        var exec = new Option<string?>("--exec") { Description = "program to run against the snapshots (on the server, no shell)", HelpName = "PROGRAM" };
-        var execArgs = new Option<string[]>("--exec-arg") { Description = "one argument for --exec; repeatable", HelpName = "ARG" };
-        var timeout = new Option<string?>("--timeout") { Description = "deadline for the whole job, e.g. 10m", HelpName = "DURATION" };
+        var job = JobRequestSymbols.Remote();
         var json = CommonOptions.Json();
-        var command = new Command("submit", "Submit a backup job; prints its id.") { volumes, persistent, include, exclude, exec, execArgs, timeout, json };
+        var command = new Command("submit", "Submit a backup job; prints its id.");
+        job.AddTo(command);
+        command.Options.Add(json);
         var server = ServerSymbols.Add(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var program = parse.GetValue(exec);
-            var arguments = parse.GetValue(execArgs) ?? [];
-            var request = new JobRequest
-            {
-                Volumes = parse.GetValue(volumes),
-                Persistent = parse.GetValue(persistent),
-                IncludeWriters = parse.GetValue(include) ?? [],
-                ExcludeWriters = parse.GetValue(exclude) ?? [],
-                Action = program is null && arguments.Length == 0 ? null : new ActionRequest { Program = program, Arguments = arguments },
-                Timeout = parse.GetValue(timeout),
-            };
+            var request = job.Read(parse);
             using var client = server.Client(parse);
             var response = await Send(client, c => c.PostAsJsonAsync("api/jobs", request, JsonDefaults.Options, cancellationToken));
             var submitted = (await response.Content.ReadFromJsonAsync<SubmittedJob>(JsonDefaults.Options, cancellationToken))!;

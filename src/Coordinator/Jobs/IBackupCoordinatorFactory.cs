@@ -1,4 +1,5 @@
 using Coordinator.Actors;
+using Coordinator.Actors.Session;
 using Coordinator.Actors.Jobs;
 using Coordinator.Kernel.Actor;
 using Coordinator.Kernel.Configuration;
@@ -23,22 +24,11 @@ public interface IBackupCoordinatorFactory
 /// <summary>The actors' coordinator (<see cref="ActorBackupCoordinator"/>) on an actor system configured from config/akka.hocon.</summary>
 public sealed class ActorsCoordinatorFactory : IBackupCoordinatorFactory
 {
-    /// <summary>Used when no config file exists: the pinned session dispatcher the actors need.</summary>
-    private const string FallbackHocon = """
-        akka.actor.vss-session-dispatcher {
-          type = PinnedDispatcher
-          apartment = sta
-          throughput = 1
-          thread-name-prefix = "vss-session"
-          shutdown-timeout = 1s
-        }
-        """;
-
     public IBackupCoordinator Create(ProviderHandle provider, ISnapshotJournal journal, CoordinatorContext context)
     {
         var config = File.Exists(context.ConfigPath)
             ? ConfigurationFactory.FromFile(context.ConfigPath)
-            : ConfigurationFactory.ParseString(FallbackHocon);
+            : ConfigurationFactory.ParseString(SessionDispatcherConfig.Hocon);
         var system = ActorSystem.Create("coordinator", config);
         try
         {

@@ -1,4 +1,5 @@
 using Coordinator.Actors.Jobs;
+using Coordinator.Actors.Session;
 using Coordinator.Kernel.TestKit;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
@@ -11,20 +12,10 @@ namespace Coordinator.Actors.Tests.Support;
 /// </summary>
 public abstract class CoordinatorSpec : TestKit
 {
-    private const string Hocon = """
-        akka.actor.vss-session-dispatcher {
-          type = PinnedDispatcher
-          apartment = sta
-          throughput = 1
-          thread-name-prefix = "vss-session"
-          shutdown-timeout = 1s
-        }
-        """;
-
     private bool _checked;
 
     protected CoordinatorSpec(SimulatedVssHostOptions? options = null)
-        : base(Hocon)
+        : base(SessionDispatcherConfig.Hocon)
     {
         Host = new SimulatedVssHost(options);
         Recorder = new RecordingVssFactory(Host.CreateFactory());
