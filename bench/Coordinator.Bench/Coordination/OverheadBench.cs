@@ -1,0 +1,32 @@
+using Coordinator.Actors;
+using Coordinator.Bench.Harness;
+using Coordinator.Kernel.Actor;
+
+namespace Coordinator.Bench.Coordination;
+
+/// <summary>
+/// Issue 7 §1: N full requester sequences against the zero-latency simulator, through the actors and directly
+/// (one dedicated thread per session), the same number in flight on both sides. Latency zero leaves only the
+/// coordination cost: messages, actor and thread creation, the gate, the retry and progress machinery.
+/// </summary>
+public static class OverheadBench
+{
+    public static async Task<Row> RunAsync(ActorSystem system, BenchMode mode)
+    {
+        var host = JobRunner.NewHost();
+        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), new CoordinatorSettings());
+        var direct = new DirectSession(host.CreateFactory(), new SemaphoreSlim(1));
+
+        Task<double> Actors() => Measure.MillisecondsAsync(() =>
+            JobRunner.RunManyAsync(mode.Sessions, mode.SessionConcurrency, _ => JobRunner.RunJobAsync(coordinator)));
+        Task<double> Direct() => Measure.MillisecondsAsync(() =>
+            JobRunner.RunManyAsync(mode.Sessions, mode.SessionConcurrency, _ => direct.RunAsync(JobRunner.ThreeVolumes)));
+
+        var (actors, baseline) = await Measure.PairAsync(Actors, Direct, mode.Warmups, mode.Runs);
+        JobRunner.AssertClean(host);
+        return new Row(
+            $"coordination overhead: {mode.Sessions} sessions, {mode.SessionConcurrency} in flight (actors / direct threads)",
+            actors, baseline, "ms", TargetKind.RatioAtMost, 1.3,
+            $"{actors / mode.Sessions * 1000:0} µs vs {baseline / mode.Sessions * 1000:0} µs per session");
+    }
+}
