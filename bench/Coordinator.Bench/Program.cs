@@ -5,17 +5,22 @@ using Coordinator.Bench.Kernel;
 
 // Coordinator.Bench: issue 2's kernel rows and issue 7's coordination rows in one table. Exit code 1 when a
 // target is missed, 2 on bad arguments. Ratios are taken within one run because the machines are shared.
-var mode = args switch
+// --only <group> (memory, kernel, overhead, makespan) runs one group, for investigating a row.
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+var sizeArgs = args.Where((a, i) => a != "--only" && (i == 0 || args[i - 1] != "--only")).ToArray();
+var mode = sizeArgs switch
 {
     [] or ["--quick"] => BenchMode.Quick,
     ["--full"] => BenchMode.Full,
     _ => null,
 };
-if (mode is null)
+string[] groups = ["memory", "kernel", "overhead", "makespan"];
+if (mode is null || (only is not null && !groups.Contains(only)))
 {
-    Console.Error.WriteLine("usage: Coordinator.Bench [--quick | --full]");
+    Console.Error.WriteLine("usage: Coordinator.Bench [--quick | --full] [--only memory|kernel|overhead|makespan]");
     return 2;
 }
+bool Runs(string group) => only is null || only == group;
 
 var started = DateTimeOffset.UtcNow;
 var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -23,16 +28,23 @@ var rows = new List<Row>();
 
 void Progress(string what) => Console.Error.WriteLine($"[{watch.Elapsed.TotalSeconds,5:0.0} s] {what}");
 
-Progress($"mode {mode.Name}: memory per idle session");
-rows.AddRange(await IdleMemoryBench.RunAsync(mode));
-Progress("kernel ping-pong and Ask");
-rows.AddRange(await KernelBench.RunAsync(mode));
-Progress("coordination overhead");
-using (var system = BenchConfig.CreateSystem("bench-overhead"))
+if (Runs("memory"))
 {
-    rows.Add(await OverheadBench.RunAsync(system, mode));
+    Progress($"mode {mode.Name}: memory per idle session");
+    rows.AddRange(await IdleMemoryBench.RunAsync(mode));
 }
-foreach (var k in new[] { 1, 8, 32 })
+if (Runs("kernel"))
+{
+    Progress("kernel ping-pong and Ask");
+    rows.AddRange(await KernelBench.RunAsync(mode));
+}
+if (Runs("overhead"))
+{
+    Progress("coordination overhead");
+    rows.Add(await OverheadBench.RunAsync(mode));
+    rows.Add(await OverheadBench.RunWithoutLingerAsync(mode));
+}
+foreach (var k in Runs("makespan") ? [1, 8, 32] : Array.Empty<int>())
 {
     Progress($"makespan K={k}");
     using var system = BenchConfig.CreateSystem($"bench-makespan-{k}");

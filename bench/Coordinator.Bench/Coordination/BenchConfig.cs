@@ -31,6 +31,14 @@ public static class BenchConfig
         throw new FileNotFoundException("config/akka.hocon not found above " + AppContext.BaseDirectory);
     }
 
-    public static ActorSystem CreateSystem(string name) =>
-        ActorSystem.Create(name, ConfigurationFactory.ParseString(BenchHocon).WithFallback(ConfigurationFactory.FromFile(ShippedConfigPath())));
+    /// <param name="overrides">HOCON laid over the shipped config, for a variant row that isolates one setting.</param>
+    public static ActorSystem CreateSystem(string name, string? overrides = null)
+    {
+        var config = ConfigurationFactory.ParseString(BenchHocon).WithFallback(ConfigurationFactory.FromFile(ShippedConfigPath()));
+        if (overrides is not null)
+        {
+            config = ConfigurationFactory.ParseString(overrides).WithFallback(config);
+        }
+        return ActorSystem.Create(name, config);
+    }
 }

@@ -37,17 +37,23 @@ public static class MakespanBench
         Task<double> Once() => Measure.MillisecondsAsync(() =>
             Task.WhenAll(Enumerable.Range(0, jobs).Select(_ => JobRunner.RunJobAsync(coordinator, action))));
 
-        for (var i = 0; i < mode.Warmups; i++)
+        for (var i = 0; i < Math.Min(mode.Warmups, 1); i++)
         {
             await Once();
         }
         var samples = new List<double>();
-        for (var i = 0; i < mode.Runs; i++)
+        for (var i = 0; i < mode.MakespanRuns; i++)
         {
             samples.Add(await Once());
         }
         JobRunner.AssertClean(host);
         var bound = MakespanBound.Compute(jobs, step => Latencies[step]).TotalMilliseconds;
-        return new Row($"makespan K={jobs} (measured / exact lower bound)", Measure.Median(samples), bound, "ms", TargetKind.RatioAtMost, 1.05);
+        var measured = Measure.Median(samples);
+        // The SessionActor releases its gate only after the status check that follows DoSnapshotSet, so its own
+        // best case queues that check too: the note gives that bound, to tell structure from overhead.
+        var statusCheck = Latencies[VssCallNames.GatherWriterStatus].TotalMilliseconds;
+        var gateBound = bound + (jobs - 1) * statusCheck;
+        return new Row($"makespan K={jobs} (measured / exact lower bound)", measured, bound, "ms", TargetKind.RatioAtMost, 1.05,
+            $"best case with the gate held through the status check after DoSnapshotSet: {gateBound:0} ms (measured / that = {measured / gateBound:0.000})");
     }
 }

@@ -22,8 +22,8 @@ public static class KernelBench
             () => PingPong.ActorsAsync(system, BenchConfig.PinnedPingPongDispatcher, threadTrips), () => PingPong.ThreadsAsync(threadTrips), mode.Warmups, mode.Runs);
         rows.Add(new Row("Tell ping-pong, pinned dispatcher (actors / BlockingCollection threads)", pinned, threads, "msg/s", TargetKind.RatioAtLeast, 0.5));
 
-        var asks = (int)Math.Clamp(tell / 4 * mode.PingPongDuration.TotalSeconds, 1_000, 1_000_000);
-        await AskRoundTrip.RunAsync(system, asks / 10);
+        var askRate = await AskRoundTrip.RunAsync(system, 5_000);
+        var asks = (int)Math.Clamp(askRate * mode.PingPongDuration.TotalSeconds / 2, 5_000, 1_000_000);
         var askSamples = new List<double>();
         for (var i = 0; i < mode.Runs; i++)
         {
