@@ -40,14 +40,8 @@ public sealed class SoakLane : IAsyncDisposable
     {
         _system = ActorSystem.Create($"soak-lane-{number}", ConfigurationFactory.ParseString(Hocon));
         Host = new SimulatedVssHost();
-        var deadline = OperationDeadline;
         Settings = new CoordinatorSettings
         {
-            Timeouts = new OperationTimeouts
-            {
-                GatherWriterMetadata = deadline, PrepareForBackup = deadline, DoSnapshotSet = deadline,
-                BackupComplete = deadline, GatherWriterStatus = deadline,
-            },
             Retry = new RetrySettings
             {
                 MaxAttempts = 3,
@@ -67,6 +61,9 @@ public sealed class SoakLane : IAsyncDisposable
     /// <summary>Runs one job under <paramref name="scenario"/>; null when its outcome and the host are as promised, else why not.</summary>
     public async Task<(BackupResult? Result, string? Mismatch)> RunAsync(SoakScenario scenario)
     {
+        // The lane runs one job at a time, so its settings may change between jobs. A cancelled job must meet
+        // its cancellation before any deadline: a loaded machine may take longer than 100 ms to hand it over.
+        SetDeadlines(scenario is Cancellation ? Patience : OperationDeadline);
         using var cancellation = new CancellationTokenSource();
         var actionStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var contended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -136,6 +133,13 @@ public sealed class SoakLane : IAsyncDisposable
             foreign?.Release();
             foreign?.Join();
         }
+    }
+
+    private void SetDeadlines(TimeSpan deadline)
+    {
+        var timeouts = Settings.Timeouts;
+        timeouts.GatherWriterMetadata = timeouts.PrepareForBackup = timeouts.DoSnapshotSet = deadline;
+        timeouts.BackupComplete = timeouts.GatherWriterStatus = deadline;
     }
 
     private static BackupAction? ActionFor(SoakScenario scenario, TaskCompletionSource started) => scenario switch
