@@ -104,7 +104,7 @@ public sealed class SoakLane : IAsyncDisposable
             {
                 var reached = c.Operation is null
                     ? await Within(actionStarted.Task)
-                    : await Task.Run(() => gate!.WaitEntered(Patience));
+                    : await Signalled(gate!.Entered);
                 if (!reached)
                 {
                     return (null, $"{c.Operation ?? "the action"} was never reached");
@@ -152,6 +152,30 @@ public sealed class SoakLane : IAsyncDisposable
         }),
         _ => null,
     };
+
+    /// <summary>
+    /// Waits for the handle without blocking a pool thread: blocked pool threads make the pool inject more, and
+    /// their growth would show in the heap the soak checks for flatness.
+    /// </summary>
+    private static Task<bool> Signalled(WaitHandle handle)
+    {
+        var signalled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        RegisteredWaitHandle? registration = null;
+        registration = ThreadPool.RegisterWaitForSingleObject(
+            handle,
+            (_, timedOut) =>
+            {
+                signalled.TrySetResult(!timedOut);
+            },
+            null,
+            Patience,
+            executeOnlyOnce: true);
+        return signalled.Task.ContinueWith(t =>
+        {
+            registration.Unregister(null);
+            return t.Result;
+        }, TaskScheduler.Default);
+    }
 
     private static async Task<bool> Within(Task task)
     {
