@@ -33,7 +33,7 @@ public static class OverheadBench
     {
         var host = JobRunner.NewHost();
         var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), new CoordinatorSettings());
-        var direct = new DirectSession(host.CreateFactory(), new SemaphoreSlim(1));
+        var direct = new DirectSession(host.CreateFactory(), new Semaphore(1, 1));
 
         Task<double> Actors() => Measure.MillisecondsAsync(() =>
             JobRunner.RunManyAsync(mode.Sessions, mode.SessionConcurrency, _ => JobRunner.RunJobAsync(coordinator)));
