@@ -14,6 +14,7 @@ public static class OverheadBench
     /// <summary>The shipped config: the row with the target.</summary>
     public static async Task<Row> RunAsync(BenchMode mode)
     {
+        await AssertSameCallsAsync();
         using var system = BenchConfig.CreateSystem("bench-overhead");
         return await RunAsync(system, mode, "", TargetKind.RatioAtMost);
     }
@@ -46,5 +47,27 @@ public static class OverheadBench
             $"coordination overhead: {mode.Sessions} sessions, {mode.SessionConcurrency} in flight{variant} (actors / direct threads)",
             actors, baseline, "ms", kind, 1.3,
             $"{actors / mode.Sessions * 1000:0} µs vs {baseline / mode.Sessions * 1000:0} µs per session");
+    }
+
+    /// <summary>The ratio means something only if both sides make the same VSS calls: one session each, counted.</summary>
+    private static async Task AssertSameCallsAsync()
+    {
+        // A system of its own: a coordinator's gate has a fixed name, one per system.
+        using var system = BenchConfig.CreateSystem("bench-calls");
+        var actorHost = JobRunner.NewHost();
+        await JobRunner.RunJobAsync(new ActorBackupCoordinator(system, actorHost.CreateFactory(), new CoordinatorSettings()));
+        var directHost = JobRunner.NewHost();
+        await new DirectSession(directHost.CreateFactory(), new Semaphore(1, 1)).RunAsync(JobRunner.ThreeVolumes);
+
+        var actorCalls = actorHost.Accounting.Calls;
+        var directCalls = directHost.Accounting.Calls;
+        var differences = actorCalls.Keys.Union(directCalls.Keys)
+            .Where(call => actorCalls.GetValueOrDefault(call) != directCalls.GetValueOrDefault(call))
+            .Select(call => $"{call} {actorCalls.GetValueOrDefault(call)} vs {directCalls.GetValueOrDefault(call)}")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException("the direct baseline does not make the actors' calls: " + string.Join(", ", differences));
+        }
     }
 }
