@@ -1,3 +1,60 @@
-// Placeholder until the benchmarks land.
-Console.WriteLine("Coordinator.Bench: no benchmarks yet.");
-return 0;
+using System.Runtime.InteropServices;
+using Coordinator.Bench.Coordination;
+using Coordinator.Bench.Harness;
+using Coordinator.Bench.Kernel;
+
+// Coordinator.Bench: issue 2's kernel rows and issue 7's coordination rows in one table. Exit code 1 when a
+// target is missed, 2 on bad arguments. Ratios are taken within one run because the machines are shared.
+// --only <group> (memory, kernel, overhead, makespan) runs one group, for investigating a row.
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+var sizeArgs = args.Where((a, i) => a != "--only" && (i == 0 || args[i - 1] != "--only")).ToArray();
+var mode = sizeArgs switch
+{
+    [] or ["--quick"] => BenchMode.Quick,
+    ["--full"] => BenchMode.Full,
+    _ => null,
+};
+string[] groups = ["memory", "kernel", "overhead", "makespan"];
+if (mode is null || (only is not null && !groups.Contains(only)))
+{
+    Console.Error.WriteLine("usage: Coordinator.Bench [--quick | --full] [--only memory|kernel|overhead|makespan]");
+    return 2;
+}
+bool Runs(string group) => only is null || only == group;
+
+var started = DateTimeOffset.UtcNow;
+var watch = System.Diagnostics.Stopwatch.StartNew();
+var rows = new List<Row>();
+
+void Progress(string what) => Console.Error.WriteLine($"[{watch.Elapsed.TotalSeconds,5:0.0} s] {what}");
+
+if (Runs("memory"))
+{
+    Progress($"mode {mode.Name}: memory per idle session");
+    rows.AddRange(await IdleMemoryBench.RunAsync(mode));
+}
+if (Runs("kernel"))
+{
+    Progress("kernel ping-pong and Ask");
+    rows.AddRange(await KernelBench.RunAsync(mode));
+}
+if (Runs("overhead"))
+{
+    Progress("coordination overhead");
+    rows.Add(await OverheadBench.RunAsync(mode));
+    rows.Add(await OverheadBench.RunWithoutLingerAsync(mode));
+}
+foreach (var k in Runs("makespan") ? [1, 8, 32] : Array.Empty<int>())
+{
+    Progress($"makespan K={k}");
+    using var system = BenchConfig.CreateSystem($"bench-makespan-{k}");
+    rows.Add(await MakespanBench.RunAsync(system, k, mode));
+}
+
+Console.WriteLine($"Coordinator.Bench --{mode.Name}, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, "
+    + $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}, {watch.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine();
+Console.Write(Table.Render(rows));
+var failed = rows.Count(r => !r.Passed);
+Console.WriteLine(failed == 0 ? "all targets met" : $"{failed} target(s) missed");
+return failed == 0 ? 0 : 1;

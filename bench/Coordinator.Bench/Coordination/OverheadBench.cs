@@ -1,0 +1,73 @@
+using Coordinator.Actors;
+using Coordinator.Bench.Harness;
+using Coordinator.Kernel.Actor;
+
+namespace Coordinator.Bench.Coordination;
+
+/// <summary>
+/// Issue 7 §1: N full requester sequences against the zero-latency simulator, through the actors and directly
+/// (one dedicated thread per session), the same number in flight on both sides. Latency zero leaves only the
+/// coordination cost: messages, actor and thread creation, the gate, the retry and progress machinery.
+/// </summary>
+public static class OverheadBench
+{
+    /// <summary>The shipped config: the row with the target.</summary>
+    public static async Task<Row> RunAsync(BenchMode mode)
+    {
+        await AssertSameCallsAsync();
+        using var system = BenchConfig.CreateSystem("bench-overhead");
+        return await RunAsync(system, mode, "", TargetKind.RatioAtMost);
+    }
+
+    /// <summary>
+    /// The same with pinned threads exiting as soon as their session stops. The shipped shutdown-timeout (1 s)
+    /// keeps every finished session's thread alive for a second; at hundreds of sessions a second that is
+    /// hundreds of idle threads for every GC to suspend and scan. Informative: it shows what that setting costs.
+    /// </summary>
+    public static async Task<Row> RunWithoutLingerAsync(BenchMode mode)
+    {
+        using var system = BenchConfig.CreateSystem("bench-overhead-nolinger", "akka.actor.vss-session-dispatcher.shutdown-timeout = 0s");
+        return await RunAsync(system, mode, ", pinned shutdown-timeout 0s", TargetKind.Informative);
+    }
+
+    private static async Task<Row> RunAsync(ActorSystem system, BenchMode mode, string variant, TargetKind kind)
+    {
+        var host = JobRunner.NewHost();
+        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), new CoordinatorSettings());
+        var direct = new DirectSession(host.CreateFactory(), new Semaphore(1, 1));
+
+        Task<double> Actors() => Measure.MillisecondsAsync(() =>
+            JobRunner.RunManyAsync(mode.Sessions, mode.SessionConcurrency, _ => JobRunner.RunJobAsync(coordinator)));
+        Task<double> Direct() => Measure.MillisecondsAsync(() =>
+            JobRunner.RunManyAsync(mode.Sessions, mode.SessionConcurrency, _ => direct.RunAsync(JobRunner.ThreeVolumes)));
+
+        var (actors, baseline) = await Measure.PairAsync(Actors, Direct, mode.Warmups, mode.Runs);
+        JobRunner.AssertClean(host);
+        return new Row(
+            $"coordination overhead: {mode.Sessions} sessions, {mode.SessionConcurrency} in flight{variant} (actors / direct threads)",
+            actors, baseline, "ms", kind, 1.3,
+            $"{actors / mode.Sessions * 1000:0} µs vs {baseline / mode.Sessions * 1000:0} µs per session");
+    }
+
+    /// <summary>The ratio means something only if both sides make the same VSS calls: one session each, counted.</summary>
+    private static async Task AssertSameCallsAsync()
+    {
+        // A system of its own: a coordinator's gate has a fixed name, one per system.
+        using var system = BenchConfig.CreateSystem("bench-calls");
+        var actorHost = JobRunner.NewHost();
+        await JobRunner.RunJobAsync(new ActorBackupCoordinator(system, actorHost.CreateFactory(), new CoordinatorSettings()));
+        var directHost = JobRunner.NewHost();
+        await new DirectSession(directHost.CreateFactory(), new Semaphore(1, 1)).RunAsync(JobRunner.ThreeVolumes);
+
+        var actorCalls = actorHost.Accounting.Calls;
+        var directCalls = directHost.Accounting.Calls;
+        var differences = actorCalls.Keys.Union(directCalls.Keys)
+            .Where(call => actorCalls.GetValueOrDefault(call) != directCalls.GetValueOrDefault(call))
+            .Select(call => $"{call} {actorCalls.GetValueOrDefault(call)} vs {directCalls.GetValueOrDefault(call)}")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException("the direct baseline does not make the actors' calls: " + string.Join(", ", differences));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Coordinator.Bench.Harness;
+
+/// <summary>Sizes of each benchmark: quick fits in 60 s on 2 shared cores; full is issue 7's sizes.</summary>
+/// <param name="Runs">Measured runs per row (the median is kept); <paramref name="MakespanRuns"/> for the slow makespan rows.</param>
+public sealed record BenchMode(string Name, int Warmups, int Runs, int MakespanRuns, TimeSpan PingPongDuration, int Sessions, int SessionConcurrency, int IdleSessions)
+{
+    public static BenchMode Quick { get; } = new("quick", 1, 5, 3, TimeSpan.FromMilliseconds(300), 200, 8, 500);
+
+    public static BenchMode Full { get; } = new("full", 2, 9, 7, TimeSpan.FromSeconds(2), 1000, 8, 500);
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Coordinator.Bench.Harness;
+
+/// <summary>
+/// A hand-rolled harness: warm-up runs (JIT, thread pool growth, lazy statics) are discarded, then the median of
+/// several runs is kept. Kernel and baseline are measured alternately inside one run, so machine noise on a
+/// shared box hits both sides of a ratio alike.
+/// </summary>
+public static class Measure
+{
+    public static double Median(IEnumerable<double> samples)
+    {
+        var sorted = samples.OrderBy(s => s).ToArray();
+        if (sorted.Length == 0)
+        {
+            throw new ArgumentException("no samples", nameof(samples));
+        }
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Runs the pair alternately (<paramref name="warmups"/> discarded), returns the medians of each.</summary>
+    public static async Task<(double Subject, double Baseline)> PairAsync(
+        Func<Task<double>> subject, Func<Task<double>> baseline, int warmups, int runs)
+    {
+        for (var i = 0; i < warmups; i++)
+        {
+            await subject();
+            await baseline();
+        }
+        var s = new List<double>();
+        var b = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            // Alternate which side goes first, so a drift in machine load does not favour one side.
+            if (i % 2 == 0)
+            {
+                s.Add(await subject());
+                b.Add(await baseline());
+            }
+            else
+            {
+                b.Add(await baseline());
+                s.Add(await subject());
+            }
+        }
+        return (Median(s), Median(b));
+    }
+
+    /// <summary>Elapsed milliseconds of <paramref name="body"/>.</summary>
+    public static async Task<double> MillisecondsAsync(Func<Task> body)
+    {
+        var watch = Stopwatch.StartNew();
+        await body();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Coordinator.Kernel.Dispatch;
+
+namespace Coordinator.Actors.Tests.Soak;
+
+/// <summary>The process-wide quantities the soak asserts are steady.</summary>
+public static class ProcessProbe
+{
+    /// <summary>Live pinned session threads of the soak's dispatcher (exact: the kernel tracks them by name).</summary>
+    public static int SessionThreads => DedicatedThreadExecutorService.LiveThreadCount(SoakLane.ThreadPrefix);
+
+    /// <summary>
+    /// OS threads that are not thread-pool workers. The pool grows and shrinks on its own schedule (blocking
+    /// waits inject workers that retire only after idling), so counting it would measure the pool, not us.
+    /// </summary>
+    public static int NonPoolThreads
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.Threads.Count - ThreadPool.ThreadCount;
+        }
+    }
+
+    /// <summary>Managed heap after full blocking compacting collections, finalizers run in between.</summary>
+    public static long SettledHeap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; true if it held.</summary>
+    public static async Task<bool> AwaitConditionAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > timeout)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,239 @@
+using Coordinator.Actors.Jobs;
+using Coordinator.Kernel.Actor;
+using Coordinator.Kernel.Configuration;
+using Coordinator.Vss;
+using Coordinator.Vss.Simulated;
+
+namespace Coordinator.Actors.Tests.Soak;
+
+/// <summary>
+/// One lane of the soak = one simulated machine: its own host, actor system and coordinator, running one job at
+/// a time. Faults on a simulated host are host-wide (a fault "once" hits whichever object calls first), so only
+/// a host of its own makes each job's outcome follow from its own drawn fault; sixteen lanes give sixteen jobs
+/// at once through sixteen pinned session threads.
+/// </summary>
+public sealed class SoakLane : IAsyncDisposable
+{
+    public const string ThreadPrefix = "soak-session";
+
+    /// <summary>Deadline of every asynchronous operation: short, so blocked ones time out fast.</summary>
+    public static readonly TimeSpan OperationDeadline = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // A pinned thread lingers for shutdown-timeout after its session; the shipped 1 s would keep thousands alive
+    // at soak rates. The prefix lets the soak count its own session threads only.
+    private const string Hocon = $$"""
+        akka.actor.vss-session-dispatcher {
+          type = PinnedDispatcher
+          apartment = sta
+          throughput = 1
+          thread-name-prefix = "{{ThreadPrefix}}"
+          shutdown-timeout = 50ms
+        }
+        """;
+
+    private readonly ActorSystem _system;
+    private readonly ActorBackupCoordinator _coordinator;
+
+    public SoakLane(int number)
+    {
+        _system = ActorSystem.Create($"soak-lane-{number}", ConfigurationFactory.ParseString(Hocon));
+        Host = new SimulatedVssHost();
+        Settings = new CoordinatorSettings
+        {
+            Retry = new RetrySettings
+            {
+                MaxAttempts = 3,
+                MinBackoff = TimeSpan.FromMilliseconds(2),
+                MaxBackoff = TimeSpan.FromMilliseconds(10),
+                RandomFactor = 0.2,
+                SnapshotInProgressDelay = TimeSpan.FromMilliseconds(2),
+            },
+        };
+        _coordinator = new ActorBackupCoordinator(_system, Host.CreateFactory(), Settings);
+    }
+
+    public SimulatedVssHost Host { get; }
+
+    public CoordinatorSettings Settings { get; }
+
+    /// <summary>Runs one job under <paramref name="scenario"/>; null when its outcome and the host are as promised, else why not.</summary>
+    public async Task<(BackupResult? Result, string? Mismatch)> RunAsync(SoakScenario scenario)
+    {
+        // The lane runs one job at a time, so its settings may change between jobs. A cancelled job must meet
+        // its cancellation before any deadline: a loaded machine may take longer than 100 ms to hand it over.
+        SetDeadlines(scenario is Cancellation ? Patience : OperationDeadline);
+        using var cancellation = new CancellationTokenSource();
+        var actionStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var contended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = new BackupJob(BackupJob.NewId(), [@"C:\", @"D:\"], WriterFilter.None, ActionFor(scenario, actionStarted));
+        OperationGate? gate = null;
+        ForeignRequester? foreign = null;
+        switch (scenario)
+        {
+            case CallFailure f:
+                Host.Faults.Add(new CallFault(f.Step, f.HResult, f.Times));
+                break;
+            case WriterFailure w:
+                Host.Faults.Add(new WriterFault(WriterFailure.Writer, w.Phase, w.HResult));
+                break;
+            case OperationTimeout t:
+                gate = Host.Faults.Block(t.Operation);
+                break;
+            case Cancellation { Operation: { } operation }:
+                gate = Host.Faults.Block(operation);
+                break;
+            case ForeignContention:
+                foreign = await ForeignRequester.StartAsync(Host);
+                break;
+        }
+
+        void OnProgress(JobProgress p)
+        {
+            if (p.Phase == "StartSnapshotSet" && p.Message.Contains("another requester", StringComparison.Ordinal))
+            {
+                contended.TrySetResult();
+            }
+        }
+
+        try
+        {
+            var run = _coordinator.RunAsync(job, OnProgress, cancellation.Token);
+            if (scenario is Cancellation c)
+            {
+                var reached = c.Operation is null
+                    ? await Within(actionStarted.Task)
+                    : await Signalled(gate!.Entered);
+                if (!reached)
+                {
+                    return (null, $"{c.Operation ?? "the action"} was never reached");
+                }
+                cancellation.Cancel();
+            }
+            if (foreign is not null)
+            {
+                if (!await Within(contended.Task))
+                {
+                    return (null, "the job never met the foreign requester's snapshot set");
+                }
+                foreign.Release();
+            }
+            if (!await Within(run))
+            {
+                return (null, $"no result within {Patience.TotalSeconds} s");
+            }
+            var result = await run;
+            return (result, scenario.Expected(Settings.Retry.MaxAttempts).Mismatch(result));
+        }
+        finally
+        {
+            // Clear also opens a closed gate, so nothing stays blocked into the next job.
+            Host.Faults.Clear();
+            foreign?.Release();
+            foreign?.Join();
+        }
+    }
+
+    private void SetDeadlines(TimeSpan deadline)
+    {
+        var timeouts = Settings.Timeouts;
+        timeouts.GatherWriterMetadata = timeouts.PrepareForBackup = timeouts.DoSnapshotSet = deadline;
+        timeouts.BackupComplete = timeouts.GatherWriterStatus = deadline;
+    }
+
+    private static BackupAction? ActionFor(SoakScenario scenario, TaskCompletionSource started) => scenario switch
+    {
+        ActionFailure => new DelegateBackupAction((_, _) => throw new InvalidOperationException("soak: the backup action failed")),
+        Cancellation { Operation: null } => new DelegateBackupAction(async (_, token) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        }),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Waits for the handle without blocking a pool thread: blocked pool threads make the pool inject more, and
+    /// their growth would show in the heap the soak checks for flatness.
+    /// </summary>
+    private static Task<bool> Signalled(WaitHandle handle)
+    {
+        var signalled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        RegisteredWaitHandle? registration = null;
+        registration = ThreadPool.RegisterWaitForSingleObject(
+            handle,
+            (_, timedOut) =>
+            {
+                signalled.TrySetResult(!timedOut);
+            },
+            null,
+            Patience,
+            executeOnlyOnce: true);
+        return signalled.Task.ContinueWith(t =>
+        {
+            registration.Unregister(null);
+            return t.Result;
+        }, TaskScheduler.Default);
+    }
+
+    private static async Task<bool> Within(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(Patience);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _system.Terminate();
+
+    /// <summary>Another requester on the same machine, on its own thread as COM requires, holding the creation slot.</summary>
+    private sealed class ForeignRequester
+    {
+        private readonly ManualResetEventSlim _release = new();
+        private readonly Thread _thread;
+
+        private ForeignRequester(SimulatedVssHost host, TaskCompletionSource ready)
+        {
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    using var components = host.CreateFactory().CreateVssBackupComponents();
+                    components.InitializeForBackup();
+                    components.SetBackupState(false, false, VssBackupType.Full, false);
+                    components.StartSnapshotSet();
+                    ready.SetResult();
+                    _release.Wait();
+                    components.AbortBackup();
+                }
+                catch (Exception ex)
+                {
+                    ready.TrySetException(ex);
+                }
+            }) { IsBackground = true, Name = "soak-foreign-requester" };
+            _thread.Start();
+        }
+
+        public static async Task<ForeignRequester> StartAsync(SimulatedVssHost host)
+        {
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var foreign = new ForeignRequester(host, ready);
+            await ready.Task.WaitAsync(Patience);
+            return foreign;
+        }
+
+        public void Release() => _release.Set();
+
+        public void Join()
+        {
+            _thread.Join();
+            _release.Dispose();
+        }
+    }
+}
