@@ -126,8 +126,15 @@ internal sealed partial class RequesterSession
             var properties = Components.GetSnapshotProperties(_snapshotIds[volume]);
             _mapping.Add(new VolumeSnapshot(volume, properties.SnapshotId, properties.SnapshotDeviceObject));
         }
-        CheckWriters("DoSnapshotSet", cancellationToken);
     });
+
+    /// <summary>
+    /// The writer-status check after DoSnapshotSet, a step of its own: the host's creation slot is free once
+    /// DoSnapshotSet returns, so the caller gives the SnapshotGate back before this, and the next job's window
+    /// overlaps our status check.
+    /// </summary>
+    public void CheckWritersAfterSnapshot(CancellationToken cancellationToken) =>
+        Timed("CheckWriters", () => CheckWriters("DoSnapshotSet", cancellationToken));
 
     /// <summary>
     /// SetBackupSucceeded per selected component, BackupComplete, then GatherWriterStatus, which the seed page

@@ -86,6 +86,7 @@ public sealed class SessionActor : ReceiveActor
                     ReleaseGate();
                 }
             }
+            _session.CheckWritersAfterSnapshot(_spec.CancellationToken);
             Become(HoldingSnapshots);
             Context.Parent.Tell(new SnapshotsReady(_spec.Attempt, _session.SnapshotSetId!.Value, _session.Mapping.ToList()));
         }));

@@ -13,7 +13,7 @@ public static class SessionDispatcherConfig
           apartment = sta
           throughput = 1
           thread-name-prefix = "vss-session"
-          shutdown-timeout = 1s
+          shutdown-timeout = 0s
         }
         """;
 }

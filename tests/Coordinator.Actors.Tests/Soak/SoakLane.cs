@@ -42,6 +42,7 @@ public sealed class SoakLane : IAsyncDisposable
         Host = new SimulatedVssHost();
         Settings = new CoordinatorSettings
         {
+            Timeouts = new OperationTimeouts { WaitSlice = TimeSpan.FromMilliseconds(5) },
             Retry = new RetrySettings
             {
                 MaxAttempts = 3,

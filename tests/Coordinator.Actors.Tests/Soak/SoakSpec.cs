@@ -25,7 +25,6 @@ public sealed class SoakSpec(ITestOutputHelper output)
         var jobs = EnvInt("COORDINATOR_SOAK_JOBS") ?? 2_000;
         var seed = EnvInt("COORDINATOR_SOAK_SEED") ?? Random.Shared.Next();
         output.WriteLine($"soak: seed {seed} (replay with COORDINATOR_SOAK_SEED={seed}), {jobs} jobs, {Lanes} lanes");
-        RequesterSession.WaitSlice = TimeSpan.FromMilliseconds(5);
 
         var lanes = Enumerable.Range(0, Lanes).Select(i => new SoakLane(i)).ToArray();
         var random = new Random(seed);

@@ -20,7 +20,7 @@ public sealed class AkkaHoconFileSpec
         Assert.Equal("sta", pinned.GetString("apartment"));
         Assert.Equal(1, pinned.GetInt("throughput"));
         Assert.Equal("vss-session", pinned.GetString("thread-name-prefix"));
-        Assert.Equal(TimeSpan.FromSeconds(1), pinned.GetTimeSpan("shutdown-timeout"));
+        Assert.Equal(TimeSpan.Zero, pinned.GetTimeSpan("shutdown-timeout"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class DispatchersSpec
             Assert.Equal(1, settings.Throughput);
             Assert.Equal(ApartmentState.STA, settings.Apartment);
             Assert.Equal("vss-session", settings.ThreadNamePrefix);
-            Assert.Equal(TimeSpan.FromSeconds(1), settings.ShutdownTimeout);
+            Assert.Equal(TimeSpan.Zero, settings.ShutdownTimeout);
             Assert.Equal(30, system.Dispatchers.DefaultGlobalDispatcher.Throughput);
 
             var pinned = Assert.IsType<PinnedDispatcher>(system.Dispatchers.Lookup("akka.actor.vss-session-dispatcher"));
