@@ -42,7 +42,6 @@ if (Runs("overhead"))
 {
     Progress("coordination overhead");
     rows.Add(await OverheadBench.RunAsync(mode));
-    rows.Add(await OverheadBench.RunWithoutLingerAsync(mode));
 }
 foreach (var k in Runs("makespan") ? [1, 8, 32] : Array.Empty<int>())
 {

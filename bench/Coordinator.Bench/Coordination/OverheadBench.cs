@@ -19,17 +19,6 @@ public static class OverheadBench
         return await RunAsync(system, mode, "", TargetKind.RatioAtMost);
     }
 
-    /// <summary>
-    /// The same with pinned threads exiting as soon as their session stops. The shipped shutdown-timeout (1 s)
-    /// keeps every finished session's thread alive for a second; at hundreds of sessions a second that is
-    /// hundreds of idle threads for every GC to suspend and scan. Informative: it shows what that setting costs.
-    /// </summary>
-    public static async Task<Row> RunWithoutLingerAsync(BenchMode mode)
-    {
-        using var system = BenchConfig.CreateSystem("bench-overhead-nolinger", "akka.actor.vss-session-dispatcher.shutdown-timeout = 0s");
-        return await RunAsync(system, mode, ", pinned shutdown-timeout 0s", TargetKind.Informative);
-    }
-
     private static async Task<Row> RunAsync(ActorSystem system, BenchMode mode, string variant, TargetKind kind)
     {
         var host = JobRunner.NewHost();
