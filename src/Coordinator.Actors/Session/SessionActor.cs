@@ -25,6 +25,7 @@ public sealed class SessionActor : ReceiveActor
     public SessionActor(SessionSpec spec)
     {
         _spec = spec;
+        var parent = Context.Parent;
         _session = new RequesterSession(
             spec.Factory,
             spec.Job,
@@ -32,7 +33,7 @@ public sealed class SessionActor : ReceiveActor
             spec.Settings,
             spec.Journal,
             spec.Time,
-            (phase, message, volume, writer) => Context.Parent.Tell(
+            (phase, message, volume, writer) => parent.Tell(
                 new JobProgress(spec.Job.JobId, phase, spec.Attempt, message, spec.Time.GetUtcNow(), volume, writer)));
 
         Receive<Begin>(_ => RunStep(() =>

@@ -48,6 +48,17 @@ public sealed class ActorsCoordinatorFactory : IBackupCoordinatorFactory
         public Task<BackupResult> RunAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken) =>
             inner.RunAsync(job, onProgress, cancellationToken);
 
-        public async ValueTask DisposeAsync() => await system.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        /// <summary>Jobs first (cancelled, cleaned up), then the system: see <see cref="ActorBackupCoordinator"/>.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await inner.DisposeAsync();
+            }
+            finally
+            {
+                await system.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
     }
 }

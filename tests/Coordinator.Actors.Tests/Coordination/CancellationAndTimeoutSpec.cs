@@ -133,4 +133,23 @@ public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
         Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
         AssertCleanHost();
     }
+
+    [Fact]
+    public async Task Disposing_the_coordinator_cancels_a_job_blocked_in_a_VSS_wait_and_waits_for_its_cleanup()
+    {
+        var gate = Host.Faults.Block(VssCallNames.DoSnapshotSet);
+        var run = RunAsync(Job("C:\\", "D:\\"));
+        Assert.True(gate.WaitEntered(TimeSpan.FromSeconds(10)), "DoSnapshotSet was not reached");
+
+        await Coordinator.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The job has answered (and so cleaned up) by the time DisposeAsync returns, well before the 5-minute deadline.
+        Assert.True(run.IsCompleted);
+        var result = await run;
+        gate.Release();
+        Assert.Equal(JobStatus.Cancelled, result.Status);
+        Assert.Contains("AbortBackup", Recorder.Objects.Single().Calls);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Coordinator.RunAsync(Job("C:\\"), null, CancellationToken.None));
+        AssertCleanHost();
+    }
 }
