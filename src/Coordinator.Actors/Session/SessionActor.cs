@@ -33,8 +33,14 @@ public sealed class SessionActor : ReceiveActor
             spec.Settings,
             spec.Journal,
             spec.Time,
-            (phase, message, volume, writer) => parent.Tell(
-                new JobProgress(spec.Job.JobId, phase, spec.Attempt, message, spec.Time.GetUtcNow(), volume, writer)));
+            (phase, message, volume, writer) =>
+            {
+                // Nobody listening: no message, so no wake-up of the parent for nothing.
+                if (spec.ReportProgress)
+                {
+                    parent.Tell(new JobProgress(spec.Job.JobId, phase, spec.Attempt, message, spec.Time.GetUtcNow(), volume, writer));
+                }
+            });
 
         Receive<Begin>(_ => RunStep(() =>
         {
@@ -179,7 +185,8 @@ public sealed record SessionSpec(
     int Attempt,
     DateTimeOffset JobDeadline,
     TimeProvider Time,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken,
+    bool ReportProgress = true);
 
 /// <summary>DoSnapshotSet succeeded: the set exists and the session waits for <see cref="CompleteBackup"/>.</summary>
 public sealed record SnapshotsReady(int Attempt, Guid SnapshotSetId, IReadOnlyList<VolumeSnapshot> Volumes);
