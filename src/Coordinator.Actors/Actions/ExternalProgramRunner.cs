@@ -14,32 +14,11 @@ public static class ExternalProgramRunner
     private const int StderrTailLines = 20;
 
     /// <summary>Throws <see cref="JobValidationException"/> when the program cannot be found, before any snapshot is taken.</summary>
-    public static string ResolveProgram(string program)
-    {
-        if (Path.IsPathRooted(program) || program.Contains(Path.DirectorySeparatorChar) || program.Contains('/'))
-        {
-            var full = Path.GetFullPath(program);
-            if (!File.Exists(full))
-            {
-                throw new JobValidationException($"--exec program '{program}' does not exist: give the path of an executable file");
-            }
-            return full;
-        }
-        var pathVariable = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var extensions = OperatingSystem.IsWindows() ? new[] { "", ".exe", ".cmd", ".bat" } : [""];
-        foreach (var dir in pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var extension in extensions)
-            {
-                var candidate = Path.Combine(dir, program + extension);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new JobValidationException($"--exec program '{program}' was not found on PATH: give its full path");
-    }
+    public static string ResolveProgram(string program) =>
+        ProgramLocator.Resolve(program) ?? throw new JobValidationException(
+            program.Contains(Path.DirectorySeparatorChar) || program.Contains(Path.AltDirectorySeparatorChar)
+                ? $"--exec program '{program}' does not exist or is not executable: give the path of an executable file"
+                : $"--exec program '{program}' was not found on PATH: give its full path");
 
     public static async Task RunAsync(ExternalProgramAction action, SnapshotMapping mapping, CancellationToken cancellationToken)
     {

@@ -3,9 +3,6 @@ namespace Coordinator.Actors.Jobs;
 /// <summary>Normalises volume names to the form AddToSnapshotSet wants: upper-case, with a trailing backslash.</summary>
 public static class VolumeNames
 {
-    /// <summary>VSS's limit of volumes in one snapshot set (VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED beyond).</summary>
-    public const int MaxVolumesPerSet = 64;
-
     /// <summary>"c:" → "C:\", "d:\" → "D:\", "\\?\Volume{…}" → "\\?\Volume{…}\"; mount-point paths keep their case.</summary>
     public static string Normalize(string volume)
     {

@@ -99,21 +99,8 @@ internal sealed partial class RequesterSession
         var deadline = _time.GetUtcNow() + timeout;
         while (true)
         {
-            if (operation.Wait(_settings.Timeouts.WaitSlice))
+            if (operation.Wait(_settings.Timeouts.WaitSlice) && VssAsyncExtensions.IsFinished(operation.QueryStatus(), name))
             {
-                var status = operation.QueryStatus();
-                if (status == HResults.VSS_S_ASYNC_PENDING)
-                {
-                    continue;
-                }
-                if (status == HResults.VSS_S_ASYNC_CANCELLED)
-                {
-                    throw new OperationCanceledException($"{name} was cancelled");
-                }
-                if (status < 0)
-                {
-                    throw VssException.Create(status, name);
-                }
                 return;
             }
             if (cancellationToken.IsCancellationRequested)

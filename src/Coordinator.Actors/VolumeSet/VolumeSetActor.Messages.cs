@@ -37,8 +37,6 @@ public sealed partial class VolumeSetActor
         public Dictionary<IActorRef, SessionSlot> Sessions { get; } = [];
 
         public Exception? Failure { get; set; }
-
-        public Exception? ActionFailure { get; set; }
     }
 
     private sealed class SessionSlot(int index)

@@ -112,17 +112,17 @@ public sealed partial class VolumeSetActor : ReceiveActor, IWithTimers
     /// <summary>One snapshot set, or — by policy — consecutive sets of at most 64 volumes (VSS's limit per set).</summary>
     internal static IReadOnlyList<IReadOnlyList<string>> PlanSets(IReadOnlyList<string> volumes, OversizePolicy policy)
     {
-        if (volumes.Count <= VolumeNames.MaxVolumesPerSet)
+        if (volumes.Count <= VssLimits.MaxVolumesPerSnapshotSet)
         {
             return [volumes];
         }
         if (policy == OversizePolicy.Refuse)
         {
             throw new JobValidationException(
-                $"{volumes.Count} volumes given; VSS takes at most {VolumeNames.MaxVolumesPerSet} in one snapshot set: run several jobs, " +
+                $"{volumes.Count} volumes given; VSS takes at most {VssLimits.MaxVolumesPerSnapshotSet} in one snapshot set: run several jobs, " +
                 "or set coordinator.job.oversize-policy = split (the sets are then not taken at one instant)");
         }
-        return volumes.Chunk(VolumeNames.MaxVolumesPerSet).Select(c => (IReadOnlyList<string>)c).ToList();
+        return volumes.Chunk(VssLimits.MaxVolumesPerSnapshotSet).Select(c => (IReadOnlyList<string>)c).ToList();
     }
 
     private void StartAttemptGroup()
@@ -156,9 +156,8 @@ public sealed partial class VolumeSetActor : ReceiveActor, IWithTimers
         {
             return;
         }
-        var mapping = new SnapshotMapping(
-            group.Sessions.Values.OrderBy(s => s.Index).First().SnapshotSetId!.Value,
-            group.Sessions.Values.OrderBy(s => s.Index).SelectMany(s => s.Mapping!).ToList());
+        var inOrder = group.Sessions.Values.OrderBy(s => s.Index).ToList();
+        var mapping = new SnapshotMapping(inOrder[0].SnapshotSetId!.Value, inOrder.SelectMany(s => s.Mapping!).ToList());
         _spec.OnProgress?.Invoke(new JobProgress(_spec.Job.JobId, "Backup", group.Attempt, "running the backup action", _spec.Time.GetUtcNow()));
         RunActionDetached(mapping, group);
     }
@@ -191,7 +190,6 @@ public sealed partial class VolumeSetActor : ReceiveActor, IWithTimers
         {
             return;
         }
-        group.ActionFailure = finished.Failure;
         foreach (var session in group.Sessions.Keys)
         {
             session.Tell(new CompleteBackup(finished.Failure));

@@ -79,10 +79,10 @@ public sealed partial class SimulatedBackupComponents
             {
                 throw Failure(call, HResults.VSS_E_OBJECT_ALREADY_EXISTS, $"volume '{volumeName}' is already in snapshot set {_snapshotSetId:B}");
             }
-            if (_setVolumes.Count >= SimulatedVssHost.MaxVolumesPerSet)
+            if (_setVolumes.Count >= VssLimits.MaxVolumesPerSnapshotSet)
             {
                 throw Failure(call, HResults.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED,
-                    $"a snapshot set holds at most {SimulatedVssHost.MaxVolumesPerSet} volumes; split the volumes over several sets");
+                    $"a snapshot set holds at most {VssLimits.MaxVolumesPerSnapshotSet} volumes; split the volumes over several sets");
             }
             ThrowIfImmediateFault(call);
             var snapshotId = Guid.NewGuid();

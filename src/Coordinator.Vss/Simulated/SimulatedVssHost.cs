@@ -7,9 +7,6 @@ namespace Coordinator.Vss.Simulated;
 /// </summary>
 public sealed class SimulatedVssHost
 {
-    /// <summary>VSS allows at most 64 volumes in one snapshot set (VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED).</summary>
-    public const int MaxVolumesPerSet = 64;
-
     /// <summary>The provider the simulated snapshots report: the id of Microsoft's software shadow copy provider.</summary>
     public static readonly Guid ProviderId = Guid.Parse("b5946137-7b9f-4925-af80-51abd60b20d5");
 

@@ -1,3 +1,4 @@
+using Coordinator.Actors.Actions;
 using Coordinator.Actors.Jobs;
 using Coordinator.Cli;
 

@@ -27,30 +27,36 @@ public static class WriterInventory
             components.SetContext(VssSnapshotContext.Backup);
             components.SetBackupState(true, false, VssBackupType.Full, false);
 
+            // Every gather that returned is paired with its free (design invariant 4), whether the wait succeeds or not.
             IReadOnlyList<VssWriterMetadata> metadata;
-            VssAsyncWait.Complete(components.GatherWriterMetadata(), "GatherWriterMetadata", timeout);
-            try
+            using (var gather = components.GatherWriterMetadata())
             {
-                metadata = components.WriterMetadata.ToList();
-            }
-            finally
-            {
-                components.FreeWriterMetadata();
+                try
+                {
+                    gather.WaitForSuccess("GatherWriterMetadata", timeout);
+                    metadata = components.WriterMetadata.ToList();
+                }
+                finally
+                {
+                    components.FreeWriterMetadata();
+                }
             }
 
             var status = new Dictionary<Guid, VssWriterStatusInfo>();
-            VssAsyncWait.Complete(components.GatherWriterStatus(), "GatherWriterStatus", timeout);
-            try
+            using (var gather = components.GatherWriterStatus())
             {
-                foreach (var s in components.WriterStatus)
+                try
                 {
-                    status[s.InstanceId] = s;
+                    gather.WaitForSuccess("GatherWriterStatus", timeout);
+                    foreach (var s in components.WriterStatus)
+                    {
+                        status[s.InstanceId] = s;
+                    }
                 }
-            }
-            finally
-            {
-                // Every GatherWriterStatus that returned is paired with FreeWriterStatus (design invariant 4).
-                components.FreeWriterStatus();
+                finally
+                {
+                    components.FreeWriterStatus();
+                }
             }
 
             return metadata.Select(m =>

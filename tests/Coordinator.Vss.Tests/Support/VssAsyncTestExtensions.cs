@@ -7,16 +7,7 @@ public static class VssAsyncTestExtensions
     {
         using (operation)
         {
-            if (!operation.Wait(timeout ?? TimeSpan.FromSeconds(30)))
-            {
-                throw new TimeoutException($"{name} did not finish in time");
-            }
-            var status = operation.QueryStatus();
-            if (status < 0)
-            {
-                throw VssException.Create(status, name);
-            }
-            Assert.Equal(HResults.VSS_S_ASYNC_FINISHED, status);
+            Assert.Equal(HResults.VSS_S_ASYNC_FINISHED, operation.WaitForSuccess(name, timeout ?? TimeSpan.FromSeconds(30)));
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Coordinator.Jobs;
+namespace Coordinator.Actors.Actions;
 
 /// <summary>
 /// Finds the program of an --exec action the way the OS would without a shell: a path is taken as is, a bare name is
