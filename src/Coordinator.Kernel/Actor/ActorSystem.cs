@@ -30,6 +30,12 @@ public sealed partial class ActorSystem : IActorRefFactory, IDisposable
               thread-name-prefix = "pinned"
               shutdown-timeout = 1s
             }
+            # Runs an actor on the thread that sends to it (Akka.NET has it in Akka.TestKit as
+            # akka.test.calling-thread-dispatcher). For small actors that never block.
+            calling-thread-dispatcher {
+              type = CallingThreadDispatcher
+              throughput = 30
+            }
           }
         }
         """;

@@ -14,13 +14,15 @@ internal sealed record DispatcherSettings(
 {
     public const string DispatcherType = "Dispatcher";
     public const string PinnedDispatcherType = "PinnedDispatcher";
+    public const string CallingThreadDispatcherType = "CallingThreadDispatcher";
 
     public static DispatcherSettings FromConfig(string id, Config config)
     {
         var type = config.GetString("type", DispatcherType)!;
-        if (type != DispatcherType && type != PinnedDispatcherType)
+        if (type != DispatcherType && type != PinnedDispatcherType && type != CallingThreadDispatcherType)
         {
-            throw new ConfigurationException($"Dispatcher [{id}]: unknown type [{type}]; expected {DispatcherType} or {PinnedDispatcherType}.");
+            throw new ConfigurationException(
+                $"Dispatcher [{id}]: unknown type [{type}]; expected {DispatcherType}, {PinnedDispatcherType} or {CallingThreadDispatcherType}.");
         }
 
         var apartmentText = config.GetString("apartment", null)?.ToLowerInvariant();

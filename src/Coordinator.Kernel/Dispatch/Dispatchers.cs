@@ -5,8 +5,8 @@ using Coordinator.Kernel.Configuration;
 namespace Coordinator.Kernel.Dispatch;
 
 /// <summary>
-/// Finds dispatchers by configuration id. A <c>Dispatcher</c> id yields one shared instance; a
-/// <c>PinnedDispatcher</c> id yields a new instance (one thread) per lookup, i.e. per actor.
+/// Finds dispatchers by configuration id. A <c>Dispatcher</c> or <c>CallingThreadDispatcher</c> id yields one
+/// shared instance; a <c>PinnedDispatcher</c> id yields a new instance (one thread) per lookup, i.e. per actor.
 /// </summary>
 public sealed class Dispatchers
 {
@@ -87,6 +87,11 @@ public sealed class Dispatchers
 
     private static ExecutorServiceFactory CreateExecutorFactory(DispatcherSettings settings)
     {
+        if (settings.Type == DispatcherSettings.CallingThreadDispatcherType)
+        {
+            return new CallingThreadExecutorServiceFactory();
+        }
+
         switch (settings.Executor)
         {
             case null or "" or "default-executor" or "thread-pool-executor":

@@ -40,24 +40,6 @@ public abstract class ExecutorServiceContract
     }
 
     [Fact]
-    public void Shutdown_WithQueuedWork_LetsItFinish()
-    {
-        var executor = CreateExecutor();
-        using var gate = new ManualResetEventSlim();
-        using var done = new CountdownEvent(3);
-        executor.Execute(new Runnable(() =>
-        {
-            gate.Wait(s_timeout);
-            done.Signal();
-        }));
-        executor.Execute(new Runnable(() => done.Signal()));
-        executor.Execute(new Runnable(() => done.Signal()));
-        executor.Shutdown();
-        gate.Set();
-        Assert.True(done.Wait(s_timeout));
-    }
-
-    [Fact]
     public void Execute_ThrowingRunnable_DoesNotStopTheExecutor()
     {
         var executor = CreateExecutor();
@@ -91,12 +73,36 @@ public abstract class ExecutorServiceContract
     }
 }
 
-public sealed class ThreadPoolExecutorServiceTests : ExecutorServiceContract
+/// <summary>What executors that run work on threads of their own must do on top of the contract.</summary>
+public abstract class AsynchronousExecutorServiceContract : ExecutorServiceContract
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Shutdown_WithQueuedWork_LetsItFinish()
+    {
+        var executor = CreateExecutor();
+        using var gate = new ManualResetEventSlim();
+        using var done = new CountdownEvent(3);
+        executor.Execute(new Runnable(() =>
+        {
+            gate.Wait(s_timeout);
+            done.Signal();
+        }));
+        executor.Execute(new Runnable(() => done.Signal()));
+        executor.Execute(new Runnable(() => done.Signal()));
+        executor.Shutdown();
+        gate.Set();
+        Assert.True(done.Wait(s_timeout));
+    }
+}
+
+public sealed class ThreadPoolExecutorServiceTests : AsynchronousExecutorServiceContract
 {
     protected override ExecutorService CreateExecutor() => new ThreadPoolExecutorService("test-pool");
 }
 
-public sealed class DedicatedThreadExecutorServiceTests : ExecutorServiceContract
+public sealed class DedicatedThreadExecutorServiceTests : AsynchronousExecutorServiceContract
 {
     protected override ExecutorService CreateExecutor() => new DedicatedThreadExecutorService("test-dedicated", "contract");
 
@@ -138,5 +144,66 @@ public sealed class DedicatedThreadExecutorServiceTests : ExecutorServiceContrac
         executor.Shutdown();
         Assert.True(thread.Join(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, DedicatedThreadExecutorService.LiveThreadCount(thread.Name!));
+    }
+}
+
+public sealed class CallingThreadExecutorServiceTests : ExecutorServiceContract
+{
+    protected override ExecutorService CreateExecutor() => new CallingThreadExecutorService("test-calling");
+
+    [Fact]
+    public void Execute_runs_the_work_on_the_calling_thread_before_returning()
+    {
+        var executor = CreateExecutor();
+        var ranOn = 0;
+        executor.Execute(new Runnable(() => ranOn = Environment.CurrentManagedThreadId));
+        Assert.Equal(Environment.CurrentManagedThreadId, ranOn);
+    }
+
+    [Fact]
+    public void Execute_from_inside_a_run_defers_the_work_until_the_outer_run_returns()
+    {
+        var executor = CreateExecutor();
+        var order = new List<string>();
+        executor.Execute(new Runnable(() =>
+        {
+            order.Add("outer starts");
+            executor.Execute(new Runnable(() => order.Add("inner")));
+            order.Add("outer ends");
+        }));
+        Assert.Equal(["outer starts", "outer ends", "inner"], order);
+    }
+
+    [Fact]
+    public void Execute_chained_a_hundred_thousand_deep_does_not_grow_the_stack()
+    {
+        // Each run hands over the next, as two calling-thread actors telling each other would.
+        var executor = CreateExecutor();
+        const int Depth = 100_000;
+        var runs = 0;
+        var deepest = 0;
+        var baseDepth = new System.Diagnostics.StackTrace().FrameCount;
+        void Next()
+        {
+            runs++;
+            deepest = Math.Max(deepest, new System.Diagnostics.StackTrace().FrameCount - baseDepth);
+            if (runs < Depth)
+            {
+                executor.Execute(new Runnable(Next));
+            }
+        }
+
+        executor.Execute(new Runnable(Next));
+        Assert.Equal(Depth, runs);
+        Assert.True(deepest < 20, $"stack grew to {deepest} frames");
+    }
+
+    [Fact]
+    public void Execute_restores_the_callers_execution_context_afterwards()
+    {
+        var executor = CreateExecutor();
+        var local = new AsyncLocal<string?> { Value = "caller" };
+        executor.Execute(new Runnable(() => local.Value = "changed by the runnable"));
+        Assert.Equal("caller", local.Value);
     }
 }
