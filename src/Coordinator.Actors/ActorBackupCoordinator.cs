@@ -33,7 +33,7 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
         _settings = settings;
         _journal = journal ?? NullSnapshotJournal.Instance;
         _time = time ?? TimeProvider.System;
-        _gate = system.ActorOf(SnapshotGate.Props(), "snapshot-gate");
+        _gate = system.ActorOf(SnapshotGate.Props().WithDispatcher(settings.GateDispatcher), "snapshot-gate");
     }
 
     /// <summary>The host-wide gate, for diagnostics and tests.</summary>

@@ -9,6 +9,13 @@ public sealed class CoordinatorSettings
     /// <summary>The dispatcher every SessionActor runs on: pinned, one thread per components object.</summary>
     public string SessionDispatcher { get; set; } = "akka.actor.vss-session-dispatcher";
 
+    /// <summary>
+    /// The dispatcher of the host-wide SnapshotGate. The kernel's calling-thread dispatcher by default: a release
+    /// then grants the next session on the releasing thread, so the host's creation slot changes hands with one
+    /// thread wake-up (the next session's) instead of two. The gate never blocks, which that dispatcher needs.
+    /// </summary>
+    public string GateDispatcher { get; set; } = "akka.actor.calling-thread-dispatcher";
+
     public OperationTimeouts Timeouts { get; set; } = new();
 
     public RetrySettings Retry { get; set; } = new();

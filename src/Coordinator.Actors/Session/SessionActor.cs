@@ -94,6 +94,13 @@ public sealed class SessionActor : ReceiveActor
                 }
             }
             _session.CheckWritersAfterSnapshot(_spec.CancellationToken);
+            if (_spec.CompleteWhenReady)
+            {
+                // Nothing runs between the snapshots and BackupComplete: a round trip to the job would only
+                // delay it.
+                CompleteBackup(_spec.CancellationToken.IsCancellationRequested ? new OperationCanceledException("the job was cancelled") : null);
+                return;
+            }
             Become(HoldingSnapshots);
             Context.Parent.Tell(new SnapshotsReady(_spec.Attempt, _session.SnapshotSetId!.Value, _session.Mapping.ToList()));
         }));
@@ -106,18 +113,19 @@ public sealed class SessionActor : ReceiveActor
     /// </summary>
     private void HoldingSnapshots()
     {
-        Receive<CompleteBackup>(complete => RunStep(() =>
-        {
-            // A failed action still completes the backup (components marked failed) and gathers writer status,
-            // so writers end their session cleanly; then the session reports the action's failure.
-            _session.CompleteBackup(complete.Failure is null, complete.Failure is null ? _spec.CancellationToken : CancellationToken.None);
-            Finish(complete.Failure);
-        }));
-        Receive<CancelRequested>(_ => RunStep(() =>
-        {
-            _session.CompleteBackup(succeeded: false, CancellationToken.None);
-            throw new OperationCanceledException("the job was cancelled");
-        }));
+        Receive<CompleteBackup>(complete => RunStep(() => CompleteBackup(complete.Failure)));
+        Receive<CancelRequested>(_ => RunStep(() => CompleteBackup(new OperationCanceledException("the job was cancelled"))));
+    }
+
+    /// <summary>
+    /// BackupComplete, as succeeded when <paramref name="failure"/> is null. A failed action or a cancellation
+    /// still completes the backup (components marked failed) and gathers writer status, so writers end their
+    /// session cleanly; then the session reports that failure.
+    /// </summary>
+    private void CompleteBackup(Exception? failure)
+    {
+        _session.CompleteBackup(failure is null, failure is null ? _spec.CancellationToken : CancellationToken.None);
+        Finish(failure);
     }
 
     private void RunStep(Action step)
@@ -174,7 +182,11 @@ public sealed class SessionActor : ReceiveActor
     }
 }
 
-/// <summary>Everything one session attempt needs.</summary>
+/// <summary>
+/// Everything one session attempt needs. <see cref="CompleteWhenReady"/>: the job has no action and this is its
+/// only snapshot set, so the session goes on to BackupComplete by itself instead of waiting for
+/// <see cref="CompleteBackup"/>.
+/// </summary>
 public sealed record SessionSpec(
     IVssFactory Factory,
     BackupJob Job,
@@ -186,7 +198,8 @@ public sealed record SessionSpec(
     DateTimeOffset JobDeadline,
     TimeProvider Time,
     CancellationToken CancellationToken,
-    bool ReportProgress = true);
+    bool ReportProgress = true,
+    bool CompleteWhenReady = false);
 
 /// <summary>DoSnapshotSet succeeded: the set exists and the session waits for <see cref="CompleteBackup"/>.</summary>
 public sealed record SnapshotsReady(int Attempt, Guid SnapshotSetId, IReadOnlyList<VolumeSnapshot> Volumes);

@@ -132,7 +132,8 @@ public sealed partial class VolumeSetActor : ReceiveActor, IWithTimers
         for (var i = 0; i < _sets.Count; i++)
         {
             var spec = new SessionSpec(_spec.Factory, _spec.Job, _sets[i], _spec.Settings, _spec.Journal, _spec.Gate, _attempt, _deadline, _spec.Time, group.Cancellation.Token,
-                ReportProgress: _spec.OnProgress is not null);
+                ReportProgress: _spec.OnProgress is not null,
+                CompleteWhenReady: _spec.Job.Action is null && _sets.Count == 1);
             var name = _sets.Count == 1 ? $"session-{_attempt}" : $"session-{_attempt}-set-{i + 1}";
             var session = Context.ActorOf(SessionActor.Props(spec), name);
             Context.Watch(session);

@@ -14,8 +14,8 @@ public static class CoordinatorServices
         // HOCON-aware binding: kebab-case keys (max-concurrent-jobs) and durations (90s) bind like PascalCase/TimeSpan.
         services.ConfigureHocon<CoordinatorOptions>(configuration.GetSection(CoordinatorOptions.Section));
         services.ConfigureHocon<CoordinatorSettings>(configuration.GetSection(CoordinatorOptions.Section));
-        // The file nests the session settings (coordinator.session.timeouts, coordinator.session.dispatcher) where
-        // CoordinatorSettings has them flat (Timeouts, SessionDispatcher).
+        // The file nests the session and gate settings (coordinator.session.timeouts, coordinator.session.dispatcher,
+        // coordinator.gate.dispatcher) where CoordinatorSettings has them flat (Timeouts, SessionDispatcher, GateDispatcher).
         services.PostConfigure<CoordinatorSettings>(settings =>
         {
             var session = configuration.GetSection(CoordinatorOptions.Section).GetSection("session");
@@ -23,6 +23,10 @@ public static class CoordinatorServices
             if (session["dispatcher"] is { Length: > 0 } dispatcher)
             {
                 settings.SessionDispatcher = dispatcher;
+            }
+            if (configuration.GetSection(CoordinatorOptions.Section).GetSection("gate")["dispatcher"] is { Length: > 0 } gateDispatcher)
+            {
+                settings.GateDispatcher = gateDispatcher;
             }
         });
         services.AddSingleton(dependencies.ProviderSource);

@@ -12,9 +12,12 @@ public sealed class ConcurrencySpec : CoordinatorSpec
     {
     }
 
-    [Fact]
-    public async Task Eight_concurrent_jobs_over_overlapping_and_disjoint_volumes_all_succeed_without_colliding()
+    [Theory]
+    [InlineData("akka.actor.calling-thread-dispatcher")]
+    [InlineData("akka.actor.default-dispatcher")]
+    public async Task Eight_concurrent_jobs_over_overlapping_and_disjoint_volumes_all_succeed_without_colliding(string gateDispatcher)
     {
+        Settings.GateDispatcher = gateDispatcher;
         Host.Latency.Set(VssCallNames.PrepareForBackup, TimeSpan.FromMilliseconds(5));
         Host.Latency.Set(VssCallNames.DoSnapshotSet, TimeSpan.FromMilliseconds(10));
         string[][] sets = [["C:\\"], ["C:\\", "D:\\"], ["E:\\"], ["F:\\"], ["D:\\", "E:\\"], ["C:\\", "F:\\"], ["E:\\", "F:\\"], ["C:\\", "D:\\", "E:\\", "F:\\"]];
@@ -25,6 +28,17 @@ public sealed class ConcurrencySpec : CoordinatorSpec
         // Each job started exactly one set: none of ours ever met VSS_E_SNAPSHOT_SET_IN_PROGRESS.
         Assert.Equal(sets.Length, Host.Accounting.CallsOf(VssCallNames.StartSnapshotSet));
         Assert.Equal(sets.Length, results.Select(r => r.SnapshotSetId).Distinct().Count());
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public void A_gate_dispatcher_that_is_not_configured_is_refused_by_name()
+    {
+        Settings.GateDispatcher = "akka.actor.no-such-gate-dispatcher";
+
+        var error = Assert.Throws<Coordinator.Kernel.Configuration.ConfigurationException>(() => Coordinator);
+
+        Assert.Contains("akka.actor.no-such-gate-dispatcher", error.Message);
         AssertCleanHost();
     }
 

@@ -23,6 +23,11 @@ public sealed class DispatchersSpec
             var pinned = Assert.IsType<PinnedDispatcher>(system.Dispatchers.Lookup("akka.actor.vss-session-dispatcher"));
             Assert.Equal(ApartmentState.STA, pinned.Apartment);
             Assert.Equal(1, pinned.Throughput);
+
+            // The snapshot gate hands the creation slot over on the releasing session's thread.
+            var gate = system.Config.GetString("coordinator.gate.dispatcher", null);
+            Assert.Equal("akka.actor.calling-thread-dispatcher", gate);
+            Assert.Equal(DispatcherSettings.CallingThreadDispatcherType, system.Dispatchers.GetSettings(gate!).Type);
         }
         finally
         {
