@@ -48,6 +48,28 @@ public static class Measure
         return (Median(s), Median(b));
     }
 
+    /// <summary>
+    /// Warm-up that ends when the JIT has settled: at least <paramref name="minRounds"/> rounds, then until two rounds
+    /// in a row compiled (almost) nothing, at most <paramref name="maxRounds"/>. A fixed count is not enough where the
+    /// subject has much more code than its baseline: tiered compilation keeps recompiling for seconds, on one of the
+    /// two cores, while the measured runs go on, and that time lands on one side of the ratio.
+    /// </summary>
+    /// <returns>The rounds run.</returns>
+    public static async Task<int> WarmUntilJitSettlesAsync(Func<Task> round, int minRounds, int maxRounds)
+    {
+        const int QuietMethods = 10;
+        var quietRounds = 0;
+        var rounds = 0;
+        while (rounds < maxRounds && (rounds < minRounds || quietRounds < 2))
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round();
+            rounds++;
+            quietRounds = System.Runtime.JitInfo.GetCompiledMethodCount() - before < QuietMethods ? quietRounds + 1 : 0;
+        }
+        return rounds;
+    }
+
     /// <summary>Elapsed milliseconds of <paramref name="body"/>.</summary>
     public static async Task<double> MillisecondsAsync(Func<Task> body)
     {
