@@ -11,8 +11,8 @@ namespace Coordinator.Bench.Coordination;
 /// </summary>
 public static class OverheadBench
 {
-    /// <summary>Cap on warm-up rounds (each side once per round); the JIT settles within about 10 on this machine.</summary>
-    private const int MaxWarmups = 30;
+    /// <summary>Cap on warm-up rounds (each side once per round); the JIT settles within 10 to 20 on this machine.</summary>
+    private const int MaxWarmups = 60;
 
     /// <summary>The shipped config: the row with the target.</summary>
     public static async Task<Row> RunAsync(BenchMode mode)

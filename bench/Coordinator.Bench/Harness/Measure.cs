@@ -49,23 +49,33 @@ public static class Measure
     }
 
     /// <summary>
-    /// Warm-up that ends when the JIT has settled: at least <paramref name="minRounds"/> rounds, then until two rounds
-    /// in a row compiled (almost) nothing, at most <paramref name="maxRounds"/>. A fixed count is not enough where the
-    /// subject has much more code than its baseline: tiered compilation keeps recompiling for seconds, on one of the
-    /// two cores, while the measured runs go on, and that time lands on one side of the ratio.
+    /// Warm-up that ends when the JIT has settled: at least <paramref name="minRounds"/> rounds, then until a whole
+    /// second of rounds compiled (almost) nothing, at most <paramref name="maxRounds"/>. A fixed count is not enough
+    /// where the subject has much more code than its baseline: tiered compilation goes on recompiling for seconds, on
+    /// one of the two cores, while the measured runs go on, and that time lands on one side of the ratio. A quiet
+    /// round alone proves nothing either: tier-1 compiles start only after 100 ms without new tier-0 code.
     /// </summary>
     /// <returns>The rounds run.</returns>
     public static async Task<int> WarmUntilJitSettlesAsync(Func<Task> round, int minRounds, int maxRounds)
     {
         const int QuietMethods = 10;
-        var quietRounds = 0;
+        var quietWindow = TimeSpan.FromSeconds(1);
+        var windowStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var window = Stopwatch.StartNew();
         var rounds = 0;
-        while (rounds < maxRounds && (rounds < minRounds || quietRounds < 2))
+        while (rounds < maxRounds)
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             await round();
             rounds++;
-            quietRounds = System.Runtime.JitInfo.GetCompiledMethodCount() - before < QuietMethods ? quietRounds + 1 : 0;
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - windowStart >= QuietMethods)
+            {
+                windowStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+                window.Restart();
+            }
+            else if (rounds >= minRounds && window.Elapsed >= quietWindow)
+            {
+                break;
+            }
         }
         return rounds;
     }
