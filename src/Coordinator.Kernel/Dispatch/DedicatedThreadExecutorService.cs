@@ -16,7 +16,17 @@ public sealed class DedicatedThreadExecutorService : ExecutorService
     private static readonly ConcurrentDictionary<Thread, string> s_liveThreads = new();
     private static int s_threadCounter;
 
-    private readonly BlockingCollection<IRunnable> _queue = new(new ConcurrentQueue<IRunnable>());
+    // Execute calls in progress, with ShutdownBit set once Shutdown ran: an Execute that incremented before the bit
+    // was set still lands its work, and the thread leaves only after those have finished and the queue is empty.
+    private const int ShutdownBit = 1 << 30;
+
+    private readonly ConcurrentQueue<IRunnable> _queue = new();
+
+    // One release per queued runnable, plus one from Shutdown. SemaphoreSlim spins briefly before it blocks, which
+    // is what makes hand-offs to a busy pinned thread cheap; BlockingCollection (used before) waits the same way
+    // but adds its own bookkeeping on every add and take.
+    private readonly SemaphoreSlim _available = new(0);
+    private int _adders;
     private readonly Thread _thread;
 
     /// <summary>Creates the executor and starts its thread.</summary>
@@ -57,62 +67,94 @@ public sealed class DedicatedThreadExecutorService : ExecutorService
     /// <inheritdoc />
     public override void Execute(IRunnable run)
     {
-        if (!_queue.TryAddSafe(run))
+        if ((Interlocked.Increment(ref _adders) & ShutdownBit) != 0)
         {
+            Interlocked.Decrement(ref _adders);
             throw new RejectedExecutionException($"Executor [{Id}] is shut down.");
+        }
+
+        try
+        {
+            _queue.Enqueue(run);
+            _available.Release();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _adders);
         }
     }
 
     /// <inheritdoc />
     public override void Shutdown()
     {
-        try
+        while (true)
         {
-            _queue.CompleteAdding();
+            var adders = Volatile.Read(ref _adders);
+            if ((adders & ShutdownBit) != 0)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _adders, adders | ShutdownBit, adders) == adders)
+            {
+                break;
+            }
         }
-        catch (ObjectDisposedException)
-        {
-        }
+
+        _available.Release();
     }
 
     private void RunLoop()
     {
         try
         {
-            foreach (var run in _queue.GetConsumingEnumerable())
+            while (true)
             {
-                try
+                _available.Wait();
+                if (_queue.TryDequeue(out var run))
                 {
-                    run.Run();
+                    RunSafely(run);
+                    continue;
                 }
-                catch (Exception ex)
+
+                // Every runnable is queued before its release, so an empty queue means the release was Shutdown's.
+                if ((Volatile.Read(ref _adders) & ShutdownBit) == 0)
                 {
-                    // The thread is the actor's whole world: keep it alive whatever a runnable does.
-                    Debug.WriteLine($"Runnable on {Thread.CurrentThread.Name} threw: {ex}");
+                    continue;
                 }
+
+                // Let the Execute calls already past the check land, run what they queued, and end.
+                var spinner = default(SpinWait);
+                while ((Volatile.Read(ref _adders) & ~ShutdownBit) != 0)
+                {
+                    spinner.SpinOnce();
+                }
+
+                while (_queue.TryDequeue(out run))
+                {
+                    RunSafely(run);
+                }
+
+                return;
             }
         }
         finally
         {
             s_liveThreads.TryRemove(_thread, out _);
-            _queue.Dispose();
+            _available.Dispose();
         }
     }
-}
 
-internal static class BlockingCollectionExtensions
-{
-    /// <summary>TryAdd that reports false instead of throwing once adding is completed or the collection is disposed.</summary>
-    public static bool TryAddSafe<T>(this BlockingCollection<T> collection, T item)
+    private static void RunSafely(IRunnable run)
     {
         try
         {
-            return collection.TryAdd(item);
+            run.Run();
         }
-        catch (InvalidOperationException)
+        catch (Exception ex)
         {
-            // Also covers ObjectDisposedException (a subclass): the thread exited and disposed the queue.
-            return false;
+            // The thread is the actor's whole world: keep it alive whatever a runnable does.
+            Debug.WriteLine($"Runnable on {Thread.CurrentThread.Name} threw: {ex}");
         }
     }
 }

@@ -95,6 +95,40 @@ public abstract class AsynchronousExecutorServiceContract : ExecutorServiceContr
         gate.Set();
         Assert.True(done.Wait(s_timeout));
     }
+
+    [Fact]
+    public void Execute_racing_Shutdown_either_runs_the_work_or_refuses_it()
+    {
+        // A mailbox handed over while its executor shuts down must not be lost silently.
+        for (var round = 0; round < 50; round++)
+        {
+            var executor = CreateExecutor();
+            var accepted = 0;
+            var ran = 0;
+            using var start = new Barrier(5);
+            var producers = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < 200; i++)
+                {
+                    try
+                    {
+                        executor.Execute(new Runnable(() => Interlocked.Increment(ref ran)));
+                        Interlocked.Increment(ref accepted);
+                    }
+                    catch (RejectedExecutionException)
+                    {
+                    }
+                }
+            })).ToList();
+            producers.ForEach(p => p.Start());
+            start.SignalAndWait();
+            executor.Shutdown();
+            producers.ForEach(p => p.Join());
+
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref ran) == accepted, s_timeout), $"round {round}: {ran} of {accepted} accepted runnables ran");
+        }
+    }
 }
 
 public sealed class ThreadPoolExecutorServiceTests : AsynchronousExecutorServiceContract
