@@ -35,12 +35,13 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task The_actor_settings_bind_from_the_hocon_file_including_the_nested_session_section()
+    public async Task The_actor_settings_bind_from_the_hocon_file_including_the_nested_session_and_gate_sections()
     {
         var config = Path.Combine(_env.Directory, "akka.hocon");
         await File.WriteAllTextAsync(config, """
             coordinator {
               session { timeouts { do-snapshot-set = 42s, wait-slice = 7ms } }
+              gate { dispatcher = "akka.actor.default-dispatcher" }
               retry { max-attempts = 7, min-backoff = 3s }
               job { default-timeout = 12m }
             }
@@ -50,6 +51,7 @@ public sealed class ConfigurationTests : IDisposable
 
         Assert.Equal(TimeSpan.FromSeconds(42), host.Settings.Timeouts.DoSnapshotSet);
         Assert.Equal(TimeSpan.FromMilliseconds(7), host.Settings.Timeouts.WaitSlice);
+        Assert.Equal("akka.actor.default-dispatcher", host.Settings.GateDispatcher);
         Assert.Equal(7, host.Settings.Retry.MaxAttempts);
         Assert.Equal(TimeSpan.FromSeconds(3), host.Settings.Retry.MinBackoff);
         Assert.Equal(TimeSpan.FromMinutes(12), host.Settings.Job.DefaultTimeout);
