@@ -11,7 +11,10 @@ namespace Coordinator.Bench.Coordination;
 /// </summary>
 public static class OverheadBench
 {
-    /// <summary>Cap on warm-up rounds (each side once per round); the JIT settles within 10 to 20 on this machine.</summary>
+    /// <summary>
+    /// Cap on warm-up rounds (each side once per round). On this machine full mode settles within 7 to 25 rounds; quick
+    /// mode's rounds are short and often reach the cap, about 4 s.
+    /// </summary>
     private const int MaxWarmups = 60;
 
     /// <summary>The shipped config: the row with the target.</summary>
