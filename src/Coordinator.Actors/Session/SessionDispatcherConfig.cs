@@ -14,6 +14,7 @@ public static class SessionDispatcherConfig
           throughput = 1
           thread-name-prefix = "vss-session"
           shutdown-timeout = 0s
+          stack-size = 256 KiB
         }
         """;
 }

@@ -10,11 +10,16 @@ internal sealed record DispatcherSettings(
     ApartmentState Apartment,
     string ThreadNamePrefix,
     TimeSpan ShutdownTimeout,
-    string? Executor)
+    string? Executor,
+    int StackSize)
 {
     public const string DispatcherType = "Dispatcher";
     public const string PinnedDispatcherType = "PinnedDispatcher";
     public const string CallingThreadDispatcherType = "CallingThreadDispatcher";
+
+    /// <summary>Smallest and largest <c>stack-size</c> accepted for a pinned dispatcher's threads.</summary>
+    public const int MinStackSize = 64 * 1024;
+    public const int MaxStackSize = 16 * 1024 * 1024;
 
     public static DispatcherSettings FromConfig(string id, Config config)
     {
@@ -40,6 +45,13 @@ internal sealed record DispatcherSettings(
             throw new ConfigurationException($"Dispatcher [{id}]: throughput must be at least 1, not {throughput}.");
         }
 
+        var stackSize = config.GetByteSize("stack-size") ?? DedicatedThreadExecutorService.DefaultStackSize;
+        if (stackSize is < MinStackSize or > MaxStackSize)
+        {
+            throw new ConfigurationException(
+                $"Dispatcher [{id}]: stack-size must be between 64 KiB and 16 MiB, not {stackSize} bytes.");
+        }
+
         var lastSegment = id[(id.LastIndexOf('.') + 1)..];
         return new DispatcherSettings(
             id,
@@ -48,6 +60,7 @@ internal sealed record DispatcherSettings(
             apartment,
             config.GetString("thread-name-prefix", lastSegment)!,
             config.GetTimeSpan("shutdown-timeout", TimeSpan.FromSeconds(1), allowInfinite: false),
-            config.GetString("executor", null));
+            config.GetString("executor", null),
+            (int)stackSize);
     }
 }

@@ -43,7 +43,7 @@ public sealed class Dispatchers
         {
             // Not tracked: a pinned dispatcher belongs to one actor and shuts its thread down when that
             // actor is detached, so keeping a list would only leak one entry per session.
-            return new PinnedDispatcher(settings.Id, settings.Throughput, settings.ThreadNamePrefix, settings.Apartment, settings.ShutdownTimeout);
+            return new PinnedDispatcher(settings.Id, settings.Throughput, settings.ThreadNamePrefix, settings.Apartment, settings.ShutdownTimeout, settings.StackSize);
         }
 
         return _shared.GetOrAdd(

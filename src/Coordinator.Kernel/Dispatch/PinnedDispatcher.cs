@@ -33,6 +33,9 @@ public sealed class PinnedDispatcher : MessageDispatcher
     /// <summary>The apartment requested for the thread (applied on Windows only).</summary>
     public ApartmentState Apartment => _apartment;
 
+    /// <summary>The stack size of the thread, in bytes (<c>stack-size</c>; 256 KiB unless configured).</summary>
+    public int StackSize => _stackSize;
+
     /// <summary>The dedicated thread, once an actor has been attached.</summary>
     public Thread? Thread
     {
