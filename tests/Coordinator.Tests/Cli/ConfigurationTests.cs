@@ -58,12 +58,44 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_shipped_config_states_the_same_server_and_actor_defaults_as_the_code()
+    {
+        // config/akka.hocon documents the defaults; a file that drifted from the code would mislead whoever reads it.
+        using var host = CommandHost.Create(_env.Dependencies, ShippedConfig(), new Dictionary<string, string?>(), verbose: false);
+        var server = new Coordinator.Hosting.ServerOptions();
+        var settings = new Coordinator.Actors.CoordinatorSettings();
+
+        Assert.Equal(server.Urls, host.Options.Server.Urls);
+        Assert.Equal(server.MaxConcurrentJobs, host.Options.Server.MaxConcurrentJobs);
+        Assert.Equal(server.ShutdownTimeout, host.Options.Server.ShutdownTimeout);
+        Assert.Null(host.Options.Server.TokenFile);
+        Assert.Equal(settings.SessionDispatcher, host.Settings.SessionDispatcher);
+        Assert.Equal(settings.GateDispatcher, host.Settings.GateDispatcher);
+        Assert.Equal(settings.Timeouts.WaitSlice, host.Settings.Timeouts.WaitSlice);
+        Assert.Equal(settings.Retry.MaxAttempts, host.Settings.Retry.MaxAttempts);
+        Assert.Equal(settings.Job.DefaultTimeout, host.Settings.Job.DefaultTimeout);
+    }
+
+    [Fact]
     public async Task A_missing_config_file_is_bad_input()
     {
         var run = await _env.RunAsync(["backup", "C:", "--config", "/no/such.hocon"]);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--config: file '/no/such.hocon' does not exist", run.Stderr);
+    }
+
+    private static string ShippedConfig()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "config", "akka.hocon");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("config/akka.hocon not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Runs backup without the test's --journal so the configured one applies.</summary>
