@@ -13,7 +13,12 @@ namespace Coordinator.Jobs;
 /// </summary>
 public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal journal, ProviderHandle provider, ILogger logger)
 {
-    public async Task<JsonResultDocument> ExecuteAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken)
+    /// <param name="beforeCompleting">
+    /// Runs after the job has ended and before its final document is journaled: the server's queue forgets the job
+    /// there, so a job the journal calls finished can no longer be found running (and a cancel is answered "already
+    /// finished", not "cancelling").
+    /// </param>
+    public async Task<JsonResultDocument> ExecuteAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken, Action? beforeCompleting = null)
     {
         if (!journal.TryMarkRunning(job.JobId))
         {
@@ -52,6 +57,7 @@ public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal jo
             logger.LogError(ex, "job {JobId} failed unexpectedly", job.JobId);
             document = JsonResultDocument.Failure(job.JobId, "internal", "job", $"internal error: {ex.Message}", provider.Name, job.Persistent);
         }
+        beforeCompleting?.Invoke();
         journal.CompleteJob(job.JobId, document.Status, JsonSerializer.Serialize(document, JsonDefaults.Options));
         return Stored(job.JobId);
     }

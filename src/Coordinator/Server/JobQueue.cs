@@ -81,6 +81,7 @@ public sealed class JobQueue : IHostedService, IDisposable
             running.Cancel();
             return CancelOutcome.Cancelling;
         }
+        // Not queued, not running: it has ended, and its final document is being (or has been) journaled.
         return CancelOutcome.AlreadyFinished;
     }
 
@@ -122,7 +123,7 @@ public sealed class JobQueue : IHostedService, IDisposable
                 _running[job.JobId] = cancellation;
                 try
                 {
-                    await _executor.ExecuteAsync(job, null, cancellation.Token);
+                    await _executor.ExecuteAsync(job, null, cancellation.Token, beforeCompleting: () => _running.TryRemove(job.JobId, out _));
                 }
                 catch (Exception ex)
                 {
@@ -130,6 +131,7 @@ public sealed class JobQueue : IHostedService, IDisposable
                 }
                 finally
                 {
+                    // Normally gone already (beforeCompleting); this covers a worker that failed.
                     _running.TryRemove(job.JobId, out _);
                 }
             }
