@@ -9,8 +9,10 @@ using Coordinator.Vss;
 namespace Coordinator.Tests.Fakes;
 
 /// <summary>
-/// Stands in for the actors until they are merged: validates volumes and writers against the fake host, journals the
-/// set before "DoSnapshotSet", runs the action, releases non-persistent snapshots, honours cancellation with cleanup.
+/// Stands in for the actors in the tests of the executable (CLI, journal, server), which are about what surrounds the
+/// coordination; tests with <c>RealStack</c> run the real actors and simulator. Validates volumes and writers against
+/// the fake host, journals the set before "DoSnapshotSet", runs the action, releases non-persistent snapshots, honours
+/// cancellation with cleanup.
 /// </summary>
 public sealed class FakeCoordinator(FakeVssHost host, ISnapshotJournal journal) : IBackupCoordinator
 {
