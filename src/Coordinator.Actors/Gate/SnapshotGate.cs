@@ -7,6 +7,8 @@ namespace Coordinator.Actors.Gate;
 /// snapshot-set creation per machine (others get VSS_E_SNAPSHOT_SET_IN_PROGRESS), so serialising our own
 /// sessions here means they never collide, while everything outside the window still overlaps.
 /// A holder that dies without releasing is released through death watch.
+/// By default it runs on the calling-thread dispatcher (<see cref="CoordinatorSettings.GateDispatcher"/>): its turns
+/// run on the sessions' own pinned threads, so a handler here must never block or touch VSS.
 /// </summary>
 public sealed class SnapshotGate : ReceiveActor
 {
