@@ -67,9 +67,10 @@ public static class Measure
         {
             await round();
             rounds++;
-            if (System.Runtime.JitInfo.GetCompiledMethodCount() - windowStart >= QuietMethods)
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (compiled - windowStart >= QuietMethods)
             {
-                windowStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+                windowStart = compiled;
                 window.Restart();
             }
             else if (rounds >= minRounds && window.Elapsed >= quietWindow)

@@ -18,13 +18,14 @@ public static class CoordinatorServices
         // coordinator.gate.dispatcher) where CoordinatorSettings has them flat (Timeouts, SessionDispatcher, GateDispatcher).
         services.PostConfigure<CoordinatorSettings>(settings =>
         {
-            var session = configuration.GetSection(CoordinatorOptions.Section).GetSection("session");
+            var coordinator = configuration.GetSection(CoordinatorOptions.Section);
+            var session = coordinator.GetSection("session");
             session.GetSection("timeouts").BindHocon(settings.Timeouts);
             if (session["dispatcher"] is { Length: > 0 } dispatcher)
             {
                 settings.SessionDispatcher = dispatcher;
             }
-            if (configuration.GetSection(CoordinatorOptions.Section).GetSection("gate")["dispatcher"] is { Length: > 0 } gateDispatcher)
+            if (coordinator.GetSection("gate")["dispatcher"] is { Length: > 0 } gateDispatcher)
             {
                 settings.GateDispatcher = gateDispatcher;
             }

@@ -61,7 +61,8 @@ public sealed class ConfigurationTests : IDisposable
     public void The_shipped_config_states_the_same_server_and_actor_defaults_as_the_code()
     {
         // config/akka.hocon documents the defaults; a file that drifted from the code would mislead whoever reads it.
-        using var host = CommandHost.Create(_env.Dependencies, ShippedConfig(), new Dictionary<string, string?>(), verbose: false);
+        // The copy the build puts beside the executable, which is the file users get.
+        using var host = CommandHost.Create(_env.Dependencies, Coordinator.Hosting.CoordinatorConfiguration.DefaultConfigPath, new Dictionary<string, string?>(), verbose: false);
         var server = new Coordinator.Hosting.ServerOptions();
         var settings = new Coordinator.Actors.CoordinatorSettings();
 
@@ -83,19 +84,6 @@ public sealed class ConfigurationTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--config: file '/no/such.hocon' does not exist", run.Stderr);
-    }
-
-    private static string ShippedConfig()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "config", "akka.hocon");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("config/akka.hocon not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Runs backup without the test's --journal so the configured one applies.</summary>
