@@ -1,62 +1,78 @@
 using System.Collections.Concurrent;
-using Coordinator.Actors.Gate;
+using System.Threading.Channels;
+using Akka;
+using Akka.Actor;
+using Coordinator.Actors.Job;
 using Coordinator.Actors.Jobs;
-using Coordinator.Actors.VolumeSet;
-using Coordinator.Kernel.Actor;
 using Coordinator.Vss;
 
 namespace Coordinator.Actors;
 
 /// <summary>
-/// Runs jobs through the actors: one host-wide <see cref="SnapshotGate"/>, one <see cref="VolumeSetActor"/> per job.
-/// Dispose it before terminating the actor system: terminating stops children before their parents, so a session
-/// blocked in a VSS wait would only notice its job ending at that operation's deadline. Disposing cancels every job
-/// first and waits until each has cleaned up.
+/// Runs jobs through the actors: one job actor per job under the host's <see cref="JobSupervisor"/>.
+/// Stopping the actor system stops children before their parents, so a session blocked in a VSS wait would only
+/// notice its job ending at that operation's deadline: disposing (and the actor system's coordinated shutdown,
+/// before the actors stop) cancels every job first and waits until each has cleaned up.
 /// </summary>
 public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(30);
 
-    private readonly ActorSystem _system;
-    private readonly IVssFactory _factory;
-    private readonly CoordinatorSettings _settings;
-    private readonly ISnapshotJournal _journal;
-    private readonly TimeProvider _time;
-    private readonly IActorRef _gate;
+    private readonly IActorRef _jobs;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<string, Task<BackupResult>> _running = new();
 
-    public ActorBackupCoordinator(ActorSystem system, IVssFactory factory, CoordinatorSettings settings, ISnapshotJournal? journal = null, TimeProvider? time = null)
+    /// <summary>Over the host's job supervisor (registered by the host, see <see cref="CoordinatorActors"/>).</summary>
+    public ActorBackupCoordinator(ActorSystem system, IActorRef jobs)
     {
-        _system = system;
-        _factory = factory;
-        _settings = settings;
-        _journal = journal ?? NullSnapshotJournal.Instance;
-        _time = time ?? TimeProvider.System;
-        _gate = system.ActorOf(SnapshotGate.Props().WithDispatcher(settings.GateDispatcher), "snapshot-gate");
+        _jobs = jobs;
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "cancel-backup-jobs", async () =>
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            return Done.Instance;
+        });
     }
 
-    /// <summary>The host-wide gate, for diagnostics and tests.</summary>
-    public IActorRef Gate => _gate;
+    /// <summary>Starts the gate and the job supervisor on <paramref name="system"/> (one coordinator per system).</summary>
+    public ActorBackupCoordinator(ActorSystem system, IVssFactory factory, CoordinatorSettings settings, ISnapshotJournal? journal = null, TimeProvider? time = null)
+        : this(system, StartActors(system, factory, settings, journal, time, out var gate))
+    {
+        Gate = gate;
+    }
 
-    public IVssFactory Factory => _factory;
+    /// <summary>The host-wide gate when this coordinator started it, for diagnostics and tests.</summary>
+    public IActorRef? Gate { get; }
 
     public async Task<BackupResult> RunAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         var reply = new TaskCompletionSource<BackupResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var spec = new VolumeSetSpec(job, _factory, _settings, _journal, _gate, _time, reply, onProgress);
-        var actor = _system.ActorOf(VolumeSetActor.Props(spec), $"job-{job.JobId}");
+        // Progress is handed over without blocking the job actor and delivered here, off the actors, in order.
+        var progress = onProgress is null ? null : Channel.CreateUnbounded<JobProgress>(new UnboundedChannelOptions { SingleReader = true });
+        var delivery = progress is null ? Task.CompletedTask : Deliver(progress.Reader, onProgress!);
         _running[job.JobId] = reply.Task;
         try
         {
-            await using var byCaller = cancellationToken.Register(() => actor.Tell(VolumeSetActor.CancelJob.Instance));
-            await using var byShutdown = _shutdown.Token.Register(() => actor.Tell(VolumeSetActor.CancelJob.Instance));
+            // Not cancellable itself: once asked, the job exists, and a token cancelled meanwhile fires at Register.
+            var started = await _jobs.Ask<JobSupervisor.Started>(new JobSupervisor.Run(job, reply, progress?.Writer), ShutdownWait)
+                .ConfigureAwait(false);
+            await using var byCaller = cancellationToken.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));
+            await using var byShutdown = _shutdown.Token.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));
             return await reply.Task.ConfigureAwait(false);
         }
         finally
         {
+            progress?.Writer.TryComplete();
+            await delivery.ConfigureAwait(false);
             _running.TryRemove(job.JobId, out _);
+        }
+    }
+
+    private static async Task Deliver(ChannelReader<JobProgress> reader, Action<JobProgress> onProgress)
+    {
+        await foreach (var progress in reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            onProgress(progress);
         }
     }
 
@@ -76,5 +92,11 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
         {
             // Terminating the system still reaches every session's PostStop, which cleans up on its own thread.
         }
+    }
+
+    private static IActorRef StartActors(ActorSystem system, IVssFactory factory, CoordinatorSettings settings, ISnapshotJournal? journal, TimeProvider? time, out IActorRef gate)
+    {
+        gate = CoordinatorActors.StartGate(system, settings);
+        return CoordinatorActors.StartJobs(system, gate, factory, settings, journal, time);
     }
 }

@@ -1,46 +1,70 @@
+using Akka.Configuration;
+
 namespace Coordinator.Actors;
 
 /// <summary>
-/// The actors' settings, from the "coordinator" section of config/akka.hocon. Defaults equal the file's,
-/// so a missing section behaves like the shipped config.
+/// The actors' settings: immutable, built from the "coordinator" section of the same <see cref="Config"/> that
+/// creates the actor system (<see cref="FromConfig"/>). Defaults equal config/akka.hocon's, so a missing section
+/// behaves like the shipped file; tests and hosts derive variants with <c>with</c>.
 /// </summary>
-public sealed class CoordinatorSettings
+public sealed record CoordinatorSettings
 {
-    /// <summary>The dispatcher every SessionActor runs on: pinned, one thread per components object.</summary>
-    public string SessionDispatcher { get; set; } = "akka.actor.vss-session-dispatcher";
+    public static CoordinatorSettings Default { get; } = new();
+
+    /// <summary>coordinator.session.dispatcher: pinned, one thread per components object.</summary>
+    public string SessionDispatcher { get; init; } = DispatcherConfig.SessionDispatcherId;
 
     /// <summary>
-    /// The dispatcher of the host-wide SnapshotGate. The kernel's calling-thread dispatcher by default: a release
-    /// then grants the next session on the releasing thread, so the host's creation slot changes hands with one
-    /// thread wake-up (the next session's) instead of two. The gate never blocks, which that dispatcher needs.
+    /// coordinator.gate.dispatcher: the host-wide SnapshotGate's. The calling-thread dispatcher by default: a release
+    /// then grants the next session on the releasing thread, one thread wake-up per hand-off instead of two. The gate
+    /// never blocks, which that dispatcher needs.
     /// </summary>
-    public string GateDispatcher { get; set; } = "akka.actor.calling-thread-dispatcher";
+    public string GateDispatcher { get; init; } = DispatcherConfig.GateDispatcherId;
 
-    public OperationTimeouts Timeouts { get; set; } = new();
+    /// <summary>coordinator.session.timeouts.</summary>
+    public OperationTimeouts Timeouts { get; init; } = new();
 
-    public RetrySettings Retry { get; set; } = new();
+    /// <summary>coordinator.retry.</summary>
+    public RetrySettings Retry { get; init; } = new();
 
-    public JobSettings Job { get; set; } = new();
+    /// <summary>coordinator.job.</summary>
+    public JobSettings Job { get; init; } = new();
+
+    /// <summary>Reads <c>coordinator.*</c> from a whole config (the actor system's); absent keys keep their defaults.</summary>
+    /// <exception cref="ConfigurationException">A value is malformed; the message names its path.</exception>
+    public static CoordinatorSettings FromConfig(Config config)
+    {
+        var c = new ConfigReader(config, "coordinator");
+        var defaults = Default;
+        return new CoordinatorSettings
+        {
+            SessionDispatcher = c.String("session.dispatcher", defaults.SessionDispatcher),
+            GateDispatcher = c.String("gate.dispatcher", defaults.GateDispatcher),
+            Timeouts = OperationTimeouts.FromConfig(c.Section("session.timeouts")),
+            Retry = RetrySettings.FromConfig(c.Section("retry")),
+            Job = JobSettings.FromConfig(c.Section("job")),
+        };
+    }
 }
 
 /// <summary>Deadline of each asynchronous VSS operation.</summary>
-public sealed class OperationTimeouts
+public sealed record OperationTimeouts
 {
-    public TimeSpan GatherWriterMetadata { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan GatherWriterMetadata { get; init; } = TimeSpan.FromMinutes(5);
 
-    public TimeSpan PrepareForBackup { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan PrepareForBackup { get; init; } = TimeSpan.FromMinutes(5);
 
-    public TimeSpan DoSnapshotSet { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan DoSnapshotSet { get; init; } = TimeSpan.FromMinutes(5);
 
-    public TimeSpan BackupComplete { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan BackupComplete { get; init; } = TimeSpan.FromMinutes(10);
 
-    public TimeSpan GatherWriterStatus { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan GatherWriterStatus { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// How long one IVssAsync.Wait blocks before the session looks at cancellation and the deadline again. Wait
     /// returns as soon as the operation completes, so this bounds only how late a cancellation is noticed.
     /// </summary>
-    public TimeSpan WaitSlice { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan WaitSlice { get; init; } = TimeSpan.FromMilliseconds(20);
 
     public TimeSpan For(string operation) => operation switch
     {
@@ -51,22 +75,49 @@ public sealed class OperationTimeouts
         "GatherWriterStatus" => GatherWriterStatus,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "not an asynchronous VSS operation"),
     };
+
+    internal static OperationTimeouts FromConfig(ConfigReader c)
+    {
+        var d = new OperationTimeouts();
+        return new OperationTimeouts
+        {
+            GatherWriterMetadata = c.Positive("gather-writer-metadata", d.GatherWriterMetadata),
+            PrepareForBackup = c.Positive("prepare-for-backup", d.PrepareForBackup),
+            DoSnapshotSet = c.Positive("do-snapshot-set", d.DoSnapshotSet),
+            BackupComplete = c.Positive("backup-complete", d.BackupComplete),
+            GatherWriterStatus = c.Positive("gather-writer-status", d.GatherWriterStatus),
+            WaitSlice = c.Positive("wait-slice", d.WaitSlice),
+        };
+    }
 }
 
 /// <summary>Bounded exponential backoff with jitter for session retries.</summary>
-public sealed class RetrySettings
+public sealed record RetrySettings
 {
     /// <summary>Attempts in all, the first included.</summary>
-    public int MaxAttempts { get; set; } = 4;
+    public int MaxAttempts { get; init; } = 4;
 
-    public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MinBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    public double RandomFactor { get; set; } = 0.2;
+    public double RandomFactor { get; init; } = 0.2;
 
     /// <summary>Base delay before retrying StartSnapshotSet after another requester's VSS_E_SNAPSHOT_SET_IN_PROGRESS.</summary>
-    public TimeSpan SnapshotInProgressDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SnapshotInProgressDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    internal static RetrySettings FromConfig(ConfigReader c)
+    {
+        var d = new RetrySettings();
+        return new RetrySettings
+        {
+            MaxAttempts = c.Int("max-attempts", d.MaxAttempts, min: 1),
+            MinBackoff = c.Positive("min-backoff", d.MinBackoff),
+            MaxBackoff = c.Positive("max-backoff", d.MaxBackoff),
+            RandomFactor = c.Double("random-factor", d.RandomFactor, min: 0, max: 1),
+            SnapshotInProgressDelay = c.Positive("snapshot-in-progress-delay", d.SnapshotInProgressDelay),
+        };
+    }
 }
 
 public enum OversizePolicy
@@ -78,9 +129,19 @@ public enum OversizePolicy
     Split,
 }
 
-public sealed class JobSettings
+public sealed record JobSettings
 {
-    public OversizePolicy OversizePolicy { get; set; } = OversizePolicy.Refuse;
+    public OversizePolicy OversizePolicy { get; init; } = OversizePolicy.Refuse;
 
-    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    internal static JobSettings FromConfig(ConfigReader c)
+    {
+        var d = new JobSettings();
+        return new JobSettings
+        {
+            OversizePolicy = c.Enum("oversize-policy", d.OversizePolicy),
+            DefaultTimeout = c.Positive("default-timeout", d.DefaultTimeout),
+        };
+    }
 }

@@ -7,22 +7,16 @@ namespace Coordinator.Actors.Actions;
 /// <summary>
 /// Runs an <see cref="ExternalProgramAction"/>: no shell, arguments as a list (nothing is spliced into a command
 /// line, so a volume name or path can never become a second command), the mapping in the environment and in a
-/// JSON file. Cancellation kills the whole process tree.
+/// JSON file. Cancellation kills the whole process tree. The program path was resolved when the job was validated.
 /// </summary>
 public static class ExternalProgramRunner
 {
     private const int StderrTailLines = 20;
 
-    /// <summary>Throws <see cref="JobValidationException"/> when the program cannot be found, before any snapshot is taken.</summary>
-    public static string ResolveProgram(string program) =>
-        ProgramLocator.Resolve(program) ?? throw new JobValidationException(
-            program.Contains(Path.DirectorySeparatorChar) || program.Contains(Path.AltDirectorySeparatorChar)
-                ? $"--exec program '{program}' does not exist or is not executable: give the path of an executable file"
-                : $"--exec program '{program}' was not found on PATH: give its full path");
-
     public static async Task RunAsync(ExternalProgramAction action, SnapshotMapping mapping, CancellationToken cancellationToken)
     {
-        var program = ResolveProgram(action.Program);
+        // The job resolved the program when it was validated (BackupJob.Create).
+        var program = action.Program;
         var mappingFile = Path.Combine(Path.GetTempPath(), $"coordinator-snapshots-{mapping.SnapshotSetId:N}.json");
         await File.WriteAllTextAsync(mappingFile, SnapshotEnvironment.ToJson(mapping), cancellationToken).ConfigureAwait(false);
         try
@@ -79,7 +73,7 @@ public static class ExternalProgramRunner
         }
         catch (Win32Exception ex)
         {
-            throw new JobValidationException($"--exec program '{action.Program}' could not be started: {ex.Message}");
+            throw new BackupActionFailedException($"backup action '{action.Program}' could not be started: {ex.Message}", null, null, ex);
         }
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();

@@ -1,3 +1,5 @@
+using Coordinator.Actors.Jobs;
+
 namespace Coordinator.Actors.Actions;
 
 /// <summary>
@@ -28,6 +30,14 @@ public static class ProgramLocator
         }
         return null;
     }
+
+    /// <summary>The resolved path, or a <see cref="JobValidationException"/> saying what to give instead.</summary>
+    public static string ResolveOrThrow(string program) =>
+        Resolve(program) ?? throw new JobValidationException(
+            program.Contains(Path.DirectorySeparatorChar) || program.Contains(Path.AltDirectorySeparatorChar)
+                ? $"program '{program}' does not exist or is not executable: give the path of an executable file"
+                : $"program '{program}' was not found on PATH: give its full path (no shell is used)",
+            JobField.ActionProgram);
 
     private static bool IsExecutable(string path)
     {

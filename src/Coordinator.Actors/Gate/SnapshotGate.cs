@@ -1,4 +1,4 @@
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
 namespace Coordinator.Actors.Gate;
 
@@ -8,7 +8,8 @@ namespace Coordinator.Actors.Gate;
 /// sessions here means they never collide, while everything outside the window still overlaps.
 /// A holder that dies without releasing is released through death watch.
 /// By default it runs on the calling-thread dispatcher (<see cref="CoordinatorSettings.GateDispatcher"/>): its turns
-/// run on the sessions' own pinned threads, so a handler here must never block or touch VSS.
+/// run on the sessions' own threads, so a handler here must never block or touch VSS. Public only as the key it is
+/// registered under in the host's actor registry; its protocol is internal.
 /// </summary>
 public sealed class SnapshotGate : ReceiveActor
 {
@@ -24,7 +25,8 @@ public sealed class SnapshotGate : ReceiveActor
         Receive<GetState>(_ => Sender.Tell(new State(_holder, _queue.Select(w => w.JobId).ToList(), _granted)));
     }
 
-    public static Props Props() => Kernel.Actor.Props.Create(() => new SnapshotGate());
+    internal static Props Props(CoordinatorSettings settings) =>
+        Akka.Actor.Props.Create(() => new SnapshotGate()).WithDispatcher(settings.GateDispatcher);
 
     private void OnAcquire(Acquire acquire)
     {
@@ -70,24 +72,24 @@ public sealed class SnapshotGate : ReceiveActor
     private sealed record Waiter(IActorRef Session, string JobId);
 
     /// <summary>Asks for the window; answered with <see cref="Granted"/> when it is the sender's turn.</summary>
-    public sealed record Acquire(string JobId);
+    internal sealed record Acquire(string JobId);
 
     /// <summary>Gives the window back, or withdraws a pending request.</summary>
-    public sealed record Release
+    internal sealed record Release
     {
         public static Release Instance { get; } = new();
     }
 
-    public sealed record Granted
+    internal sealed record Granted
     {
         public static Granted Instance { get; } = new();
     }
 
-    public sealed record GetState
+    internal sealed record GetState
     {
         public static GetState Instance { get; } = new();
     }
 
     /// <summary>For tests and diagnostics: who holds the window, who waits, how many windows were granted.</summary>
-    public sealed record State(IActorRef? Holder, IReadOnlyList<string> Waiting, int GrantedCount);
+    internal sealed record State(IActorRef? Holder, IReadOnlyList<string> Waiting, int GrantedCount);
 }

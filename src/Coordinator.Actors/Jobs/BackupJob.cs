@@ -1,19 +1,112 @@
+using Coordinator.Actors.Actions;
+
 namespace Coordinator.Actors.Jobs;
 
-/// <summary>One backup job: a set of volumes snapshotted together, the writers to involve and the action to run.</summary>
-/// <param name="JobId">Unique id, chosen by the caller (the server journals it).</param>
-/// <param name="Volumes">Volumes as the user typed them ("C:", "c:\", "D:\"); normalised by <see cref="VolumeNames"/>.</param>
-/// <param name="Persistent">Keep the snapshots after the job (they are journaled and must be deleted explicitly).</param>
-/// <param name="Timeout">Deadline for the whole job; null means the configured default.</param>
-public sealed record BackupJob(
-    string JobId,
-    IReadOnlyList<string> Volumes,
-    WriterFilter Writers,
-    BackupAction? Action = null,
-    bool Persistent = false,
-    TimeSpan? Timeout = null)
+/// <summary>
+/// One backup job, validated: a job that exists has normalised, distinct volumes and, for an external program,
+/// a program that was found. Built only by <see cref="Create"/> at the edge (CLI, HTTP), so the actors never check
+/// it again.
+/// </summary>
+public sealed record BackupJob
 {
+    private readonly IReadOnlyList<string> _volumes = [];
+    private readonly WriterFilter _writers = WriterFilter.None;
+    private readonly BackupAction? _action;
+    private readonly TimeSpan? _timeout;
+
+    private BackupJob(string jobId) => JobId = jobId;
+
+    /// <summary>Unique id, chosen by the caller (the server journals it).</summary>
+    public string JobId { get; }
+
+    /// <summary>Normalised volumes (<see cref="VolumeNames"/>), each once, in the order given.</summary>
+    public IReadOnlyList<string> Volumes
+    {
+        get => _volumes;
+        init => _volumes = VolumeNames.NormalizeSet(value);
+    }
+
+    public WriterFilter Writers
+    {
+        get => _writers;
+        init => _writers = Checked(value);
+    }
+
+    /// <summary>What runs against the snapshots; an <see cref="ExternalProgramAction"/> holds the resolved program path.</summary>
+    public BackupAction? Action
+    {
+        get => _action;
+        init => _action = Resolved(value);
+    }
+
+    /// <summary>Keep the snapshots after the job (they are journaled and must be deleted explicitly).</summary>
+    public bool Persistent { get; init; }
+
+    /// <summary>Deadline for the whole job; null means the configured default.</summary>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        init => _timeout = value is { } t && t <= TimeSpan.Zero
+            ? throw new JobValidationException($"the timeout must be positive, not {t}", JobField.Timeout)
+            : value;
+    }
+
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>
+    /// Validates and builds a job; throws <see cref="JobValidationException"/> naming the field that is wrong. Every
+    /// way of making a job validates, <c>with</c> included (the properties check what they are given), so a job that
+    /// exists is valid.
+    /// </summary>
+    /// <param name="volumes">As the user typed them ("C:", "c:\", "D:\").</param>
+    public static BackupJob Create(
+        string jobId,
+        IReadOnlyList<string> volumes,
+        WriterFilter? writers = null,
+        BackupAction? action = null,
+        bool persistent = false,
+        TimeSpan? timeout = null) =>
+        new(jobId)
+        {
+            Volumes = volumes,
+            Writers = writers ?? WriterFilter.None,
+            Action = action,
+            Persistent = persistent,
+            Timeout = timeout,
+        };
+
+    private static WriterFilter Checked(WriterFilter filter)
+    {
+        if (filter.Include.Concat(filter.Exclude).Any(string.IsNullOrWhiteSpace))
+        {
+            throw new JobValidationException("a writer name is empty: give a writer name, class id or instance id",
+                filter.Include.Any(string.IsNullOrWhiteSpace) ? JobField.IncludeWriters : JobField.ExcludeWriters);
+        }
+        if (filter.Include.Intersect(filter.Exclude, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
+        {
+            throw new JobValidationException($"writer '{both}' is both included and excluded: choose one", JobField.ExcludeWriters);
+        }
+        return filter;
+    }
+
+    private static BackupAction? Resolved(BackupAction? action)
+    {
+        if (action is not ExternalProgramAction program)
+        {
+            return action;
+        }
+        if (string.IsNullOrWhiteSpace(program.Program))
+        {
+            throw new JobValidationException(program.Arguments.Count > 0
+                ? "arguments are given but no program: name the program to run"
+                : "no program given: name the program to run against the snapshots", JobField.ActionProgram);
+        }
+        if (program.WorkingDirectory is { } directory && !Directory.Exists(directory))
+        {
+            throw new JobValidationException($"working directory '{directory}' does not exist", JobField.ActionWorkingDirectory);
+        }
+        return program with { Program = ProgramLocator.ResolveOrThrow(program.Program) };
+    }
 }
 
 /// <summary>

@@ -130,11 +130,11 @@ public static class ComponentSelector
     {
         if (filter.Exclude.Any(e => WriterMatcher.Matches(writer, e)))
         {
-            return "writer excluded by --exclude-writer";
+            return "writer excluded";
         }
         if (filter.Include.Count > 0 && !filter.Include.Any(e => WriterMatcher.Matches(writer, e)))
         {
-            return "writer not in --include-writer";
+            return "writer not among the included writers";
         }
         return null;
     }
@@ -144,18 +144,20 @@ public static class ComponentSelector
         if (filter.Include.Any(e => WriterMatcher.Matches(writer, e)))
         {
             throw new JobValidationException(
-                $"writer '{writer.WriterName}' was asked for with --include-writer but nothing of it can be backed up ({reason}): add its volumes or drop the option");
+                $"writer '{writer.WriterName}' is included but nothing of it can be backed up ({reason}): add its volumes or stop including it",
+                JobField.IncludeWriters);
         }
     }
 
     private static void CheckFilterNamesKnownWriters(IReadOnlyList<VssWriterMetadata> writers, WriterFilter filter)
     {
-        foreach (var (entry, option) in filter.Include.Select(e => (e, "--include-writer")).Concat(filter.Exclude.Select(e => (e, "--exclude-writer"))))
+        foreach (var (entry, field) in filter.Include.Select(e => (e, JobField.IncludeWriters)).Concat(filter.Exclude.Select(e => (e, JobField.ExcludeWriters))))
         {
             if (!writers.Any(w => WriterMatcher.Matches(w, entry)))
             {
                 var known = string.Join(", ", writers.Select(w => w.WriterName).Distinct().Order());
-                throw new JobValidationException($"{option} '{entry}' matches no writer on this host (writers: {known})");
+                var kind = field == JobField.IncludeWriters ? "included" : "excluded";
+                throw new JobValidationException($"{kind} writer '{entry}' matches no writer on this host (writers: {known})", field);
             }
         }
     }

@@ -24,12 +24,13 @@ internal sealed partial class RequesterSession
             }
             catch (VssObjectNotFoundException ex)
             {
-                throw new JobValidationException($"volume {volume} does not exist on this host: check the volume name", "IsVolumeSupported", ex.HResult);
+                throw new JobValidationException($"volume {volume} does not exist on this host: check the volume name", JobField.Volumes, "IsVolumeSupported", ex.HResult);
             }
             if (!supported)
             {
                 throw new JobValidationException(
                     $"volume {volume} cannot be snapshotted: no VSS provider supports it (VSS_E_VOLUME_NOT_SUPPORTED); leave it out of the job",
+                    JobField.Volumes,
                     "IsVolumeSupported",
                     HResults.VSS_E_VOLUME_NOT_SUPPORTED);
             }

@@ -30,6 +30,7 @@ internal sealed partial class RequesterSession
     private ComponentSelection? _selection;
     private IReadOnlyList<VssWriterStatusInfo> _lastStatus = [];
     private Guid? _snapshotSetId;
+    private string _operation = "Create";
 
     // Cleanup obligations, each cleared the moment it is met (see Cleanup for the ladder).
     private bool _metadataHeld;
@@ -60,6 +61,9 @@ internal sealed partial class RequesterSession
 
     public Guid? SnapshotSetId => _snapshotSetId;
 
+    /// <summary>The VSS operation in progress or last begun: what a cancellation or a deadline interrupted.</summary>
+    public string CurrentOperation => _operation;
+
     /// <summary>DoSnapshotSet returned successfully: the creation window is closed.</summary>
     public bool SnapshotsCreated => _snapshotsExist;
 
@@ -79,6 +83,7 @@ internal sealed partial class RequesterSession
     {
         Debug.Assert(Environment.CurrentManagedThreadId == _ownerThread, "a session is used from one thread only");
         var started = _time.GetTimestamp();
+        _operation = phase;
         try
         {
             step();
@@ -95,6 +100,7 @@ internal sealed partial class RequesterSession
     /// </summary>
     private void Await(IVssAsync operation, string name, CancellationToken cancellationToken)
     {
+        _operation = name;
         var timeout = _settings.Timeouts.For(name);
         var deadline = _time.GetUtcNow() + timeout;
         while (true)

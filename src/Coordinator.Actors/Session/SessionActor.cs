@@ -1,66 +1,68 @@
+using Akka.Actor;
+using Akka.Event;
 using Coordinator.Actors.Gate;
 using Coordinator.Actors.Jobs;
-using Coordinator.Kernel.Actor;
-using Coordinator.Kernel.Event;
-using Coordinator.Vss;
 
 namespace Coordinator.Actors.Session;
 
 /// <summary>
-/// One VSS backup session = one components object, on a pinned dispatcher so every call on that object comes
-/// from one thread. The requester steps are messages to itself, handled one at a time; the snapshot-set window
-/// is entered through the <see cref="SnapshotGate"/>. On success or failure the session cleans up first (free,
-/// abort, release), then reports to its parent and stops: a retry on a new object can then never meet this
+/// One VSS backup session = one components object, on a dedicated-thread dispatcher so every call on that object
+/// comes from one thread. The requester steps are messages to itself, handled one at a time; the snapshot-set
+/// window is entered through the <see cref="SnapshotGate"/>. On success or failure the session cleans up first
+/// (free, abort, release), then reports to its parent and stops: a retry on a new object can then never meet this
 /// one's unfinished window. The backup action is not run here but by the job, which may hold several sets.
 /// </summary>
-public sealed class SessionActor : ReceiveActor
+internal sealed partial class SessionActor : ReceiveActor
 {
-    private readonly SessionSpec _spec;
+    private readonly SessionArgs _args;
+    private readonly JobServices _services;
     private readonly RequesterSession _session;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CancellationTokenRegistration _cancelRegistration;
     private bool _holdsGate;
     private bool _finished;
 
-    public SessionActor(SessionSpec spec)
+    public SessionActor(SessionArgs args)
     {
-        _spec = spec;
+        _args = args;
+        _services = args.Services;
         var parent = Context.Parent;
+        var time = _services.Time;
         _session = new RequesterSession(
-            spec.Factory,
-            spec.Job,
-            spec.Volumes,
-            spec.Settings,
-            spec.Journal,
-            spec.Time,
+            _services.Factory,
+            args.Job,
+            args.Volumes,
+            _services.Settings,
+            _services.Journal,
+            time,
             (phase, message, volume, writer) =>
             {
                 // Nobody listening: no message, so no wake-up of the parent for nothing.
-                if (spec.ReportProgress)
+                if (args.ReportProgress)
                 {
-                    parent.Tell(new JobProgress(spec.Job.JobId, phase, spec.Attempt, message, spec.Time.GetUtcNow(), volume, writer));
+                    parent.Tell(new JobProgress(args.Job.JobId, phase, args.Attempt, message, time.GetUtcNow(), volume, writer));
                 }
             });
 
         Receive<Begin>(_ => RunStep(() =>
         {
             _session.Initialize();
-            _session.GatherMetadataAndSelect(_spec.CancellationToken);
+            _session.GatherMetadataAndSelect(_args.CancellationToken);
             Become(WaitingForGate);
             _holdsGate = true;
-            _spec.Gate.Tell(new SnapshotGate.Acquire(_spec.Job.JobId));
+            _services.Gate.Tell(new SnapshotGate.Acquire(_args.Job.JobId));
         }));
-        Receive<CancelRequested>(_ => Finish(new OperationCanceledException("the job was cancelled")));
+        Receive<CancelRequested>(_ => Finish(Cancelled()));
     }
 
-    public static Props Props(SessionSpec spec) =>
-        Kernel.Actor.Props.Create(() => new SessionActor(spec)).WithDispatcher(spec.Settings.SessionDispatcher);
+    public static Props Props(SessionArgs args) =>
+        Akka.Actor.Props.Create(() => new SessionActor(args)).WithDispatcher(args.Services.Settings.SessionDispatcher);
 
     protected override void PreStart()
     {
         var self = Self;
         // The token fires on whatever thread cancels it; the message brings the news to our own thread.
-        _cancelRegistration = _spec.CancellationToken.Register(() => self.Tell(CancelRequested.Instance));
+        _cancelRegistration = _args.CancellationToken.Register(() => self.Tell(CancelRequested.Instance));
         Self.Tell(Begin.Instance);
     }
 
@@ -70,10 +72,12 @@ public sealed class SessionActor : ReceiveActor
         // Normally a no-op (Finish cleaned up); here for stop, restart and system shutdown mid-step.
         foreach (var error in _session.Cleanup())
         {
-            _log.Error(error, "cleanup of session for job {0} failed", _spec.Job.JobId);
+            _log.Error(error, "cleanup of session for job {0} failed", _args.Job.JobId);
         }
         ReleaseGate();
     }
+
+    private static OperationCanceledException Cancelled() => new("the job was cancelled");
 
     private void WaitingForGate()
     {
@@ -81,9 +85,9 @@ public sealed class SessionActor : ReceiveActor
         {
             try
             {
-                _session.StartSnapshotSet(_spec.JobDeadline, _spec.CancellationToken);
-                _session.PrepareForBackup(_spec.CancellationToken);
-                _session.DoSnapshotSet(_spec.CancellationToken);
+                _session.StartSnapshotSet(_args.JobDeadline, _args.CancellationToken);
+                _session.PrepareForBackup(_args.CancellationToken);
+                _session.DoSnapshotSet(_args.CancellationToken);
             }
             finally
             {
@@ -93,28 +97,27 @@ public sealed class SessionActor : ReceiveActor
                     ReleaseGate();
                 }
             }
-            _session.CheckWritersAfterSnapshot(_spec.CancellationToken);
-            if (_spec.CompleteWhenReady)
+            _session.CheckWritersAfterSnapshot(_args.CancellationToken);
+            if (_args.CompleteWhenReady)
             {
-                // Nothing runs between the snapshots and BackupComplete: a round trip to the job would only
-                // delay it.
-                CompleteBackup(_spec.CancellationToken.IsCancellationRequested ? new OperationCanceledException("the job was cancelled") : null);
+                // Nothing runs between the snapshots and BackupComplete: a round trip to the job would only delay it.
+                Complete(_args.CancellationToken.IsCancellationRequested ? Cancelled() : null);
                 return;
             }
             Become(HoldingSnapshots);
-            Context.Parent.Tell(new SnapshotsReady(_spec.Attempt, _session.SnapshotSetId!.Value, _session.Mapping.ToList()));
+            Context.Parent.Tell(new SnapshotsReady(_args.Attempt, _session.SnapshotSetId!.Value, _session.Mapping.ToList()));
         }));
-        Receive<CancelRequested>(_ => Finish(new OperationCanceledException("the job was cancelled")));
+        Receive<CancelRequested>(_ => Finish(Cancelled()));
     }
 
     /// <summary>
     /// The snapshots exist; the job runs its action over every set of the job (one, or several when a large job is
-    /// split) and then tells each session how it went. Idle here: the pinned thread only holds the object.
+    /// split) and then tells each session how it went. Idle here: the dedicated thread only holds the object.
     /// </summary>
     private void HoldingSnapshots()
     {
-        Receive<CompleteBackup>(complete => RunStep(() => CompleteBackup(complete.Failure)));
-        Receive<CancelRequested>(_ => RunStep(() => CompleteBackup(new OperationCanceledException("the job was cancelled"))));
+        Receive<CompleteBackup>(complete => RunStep(() => Complete(complete.Failure)));
+        Receive<CancelRequested>(_ => RunStep(() => Complete(Cancelled())));
     }
 
     /// <summary>
@@ -122,9 +125,9 @@ public sealed class SessionActor : ReceiveActor
     /// still completes the backup (components marked failed) and gathers writer status, so writers end their
     /// session cleanly; then the session reports that failure.
     /// </summary>
-    private void CompleteBackup(Exception? failure)
+    private void Complete(Exception? failure)
     {
-        _session.CompleteBackup(failure is null, failure is null ? _spec.CancellationToken : CancellationToken.None);
+        _session.CompleteBackup(failure is null, failure is null ? _args.CancellationToken : CancellationToken.None);
         Finish(failure);
     }
 
@@ -152,13 +155,16 @@ public sealed class SessionActor : ReceiveActor
             return;
         }
         _finished = true;
+        var interrupted = _session.CurrentOperation;
         var outcome = _session.Outcome();
         foreach (var error in _session.Cleanup())
         {
-            _log.Error(error, "cleanup of session for job {0} failed", _spec.Job.JobId);
+            _log.Error(error, "cleanup of session for job {0} failed", _args.Job.JobId);
         }
         ReleaseGate();
-        Context.Parent.Tell(failure is null ? new SessionSucceeded(_spec.Attempt, outcome) : new SessionFailed(_spec.Attempt, failure, outcome));
+        Context.Parent.Tell(failure is null
+            ? new SessionSucceeded(_args.Attempt, outcome)
+            : new SessionFailed(_args.Attempt, failure, outcome, interrupted));
         Context.Stop(Self);
     }
 
@@ -167,48 +173,7 @@ public sealed class SessionActor : ReceiveActor
         if (_holdsGate)
         {
             _holdsGate = false;
-            _spec.Gate.Tell(SnapshotGate.Release.Instance, Self);
+            _services.Gate.Tell(SnapshotGate.Release.Instance, Self);
         }
     }
-
-    private sealed record Begin
-    {
-        public static Begin Instance { get; } = new();
-    }
-
-    private sealed record CancelRequested
-    {
-        public static CancelRequested Instance { get; } = new();
-    }
 }
-
-/// <summary>
-/// Everything one session attempt needs. <see cref="CompleteWhenReady"/>: the job has no action and this is its
-/// only snapshot set, so the session goes on to BackupComplete by itself instead of waiting for
-/// <see cref="CompleteBackup"/>.
-/// </summary>
-public sealed record SessionSpec(
-    IVssFactory Factory,
-    BackupJob Job,
-    IReadOnlyList<string> Volumes,
-    CoordinatorSettings Settings,
-    ISnapshotJournal Journal,
-    IActorRef Gate,
-    int Attempt,
-    DateTimeOffset JobDeadline,
-    TimeProvider Time,
-    CancellationToken CancellationToken,
-    bool ReportProgress = true,
-    bool CompleteWhenReady = false);
-
-/// <summary>DoSnapshotSet succeeded: the set exists and the session waits for <see cref="CompleteBackup"/>.</summary>
-public sealed record SnapshotsReady(int Attempt, Guid SnapshotSetId, IReadOnlyList<VolumeSnapshot> Volumes);
-
-/// <summary>The action ran: complete the backup, as succeeded when <see cref="Failure"/> is null.</summary>
-public sealed record CompleteBackup(Exception? Failure);
-
-/// <summary>The session finished its sequence; the backup stands.</summary>
-public sealed record SessionSucceeded(int Attempt, SessionOutcome Outcome);
-
-/// <summary>The session failed and has already cleaned up (freed, aborted, released).</summary>
-public sealed record SessionFailed(int Attempt, Exception Cause, SessionOutcome Outcome);

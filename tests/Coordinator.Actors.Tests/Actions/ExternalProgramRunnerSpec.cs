@@ -62,12 +62,13 @@ public sealed class ExternalProgramRunnerSpec : IDisposable
     }
 
     [Fact]
-    public void Runner_rejects_a_missing_program_as_bad_input()
+    public void A_missing_program_is_bad_input_naming_the_action_program_field()
     {
-        var ex = Assert.Throws<JobValidationException>(() => ExternalProgramRunner.ResolveProgram(Path.Combine(_dir, "no-such-program")));
+        var ex = Assert.Throws<JobValidationException>(() => ProgramLocator.ResolveOrThrow(Path.Combine(_dir, "no-such-program")));
 
         Assert.Contains("does not exist", ex.Message);
-        Assert.Throws<JobValidationException>(() => ExternalProgramRunner.ResolveProgram("no-such-program-on-path-xyz"));
+        Assert.Equal(JobField.ActionProgram, ex.Field);
+        Assert.Contains("not found on PATH", Assert.Throws<JobValidationException>(() => ProgramLocator.ResolveOrThrow("no-such-program-on-path-xyz")).Message);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Tests.Support;
 using Coordinator.Vss.Simulated;
@@ -81,7 +81,7 @@ public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
         using var cts = new CancellationTokenSource();
 
         var second = RunAsync(Job("D:\\"), cts.Token);
-        await AwaitConditionAsync(async () => (await Coordinator.Gate.Ask<Gate.SnapshotGate.State>(Gate.SnapshotGate.GetState.Instance, TimeSpan.FromSeconds(3))).Waiting.Count == 1, TimeSpan.FromSeconds(10));
+        await AwaitConditionAsync(async () => (await Coordinator.Gate!.Ask<Gate.SnapshotGate.State>(Gate.SnapshotGate.GetState.Instance, TimeSpan.FromSeconds(3))).Waiting.Count == 1, TimeSpan.FromSeconds(10));
         cts.Cancel();
         var cancelled = await second;
         holder.Release();
@@ -100,8 +100,11 @@ public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
     [InlineData(VssCallNames.BackupComplete)]
     public async Task An_asynchronous_operation_past_its_deadline_is_cancelled_aborted_and_named(string step)
     {
-        Settings.Timeouts.GatherWriterMetadata = Settings.Timeouts.PrepareForBackup = Settings.Timeouts.DoSnapshotSet =
-            Settings.Timeouts.BackupComplete = TimeSpan.FromMilliseconds(150);
+        var deadline = TimeSpan.FromMilliseconds(150);
+        Settings = Settings with
+        {
+            Timeouts = Settings.Timeouts with { GatherWriterMetadata = deadline, PrepareForBackup = deadline, DoSnapshotSet = deadline, BackupComplete = deadline },
+        };
         var gate = Host.Faults.Block(step);
 
         var result = await RunAsync(Job("C:\\"));

@@ -13,11 +13,11 @@ public sealed class ConcurrencySpec : CoordinatorSpec
     }
 
     [Theory]
-    [InlineData("akka.actor.calling-thread-dispatcher")]
+    [InlineData(DispatcherConfig.GateDispatcherId)]
     [InlineData("akka.actor.default-dispatcher")]
     public async Task Eight_concurrent_jobs_over_overlapping_and_disjoint_volumes_all_succeed_without_colliding(string gateDispatcher)
     {
-        Settings.GateDispatcher = gateDispatcher;
+        Settings = Settings with { GateDispatcher = gateDispatcher };
         Host.Latency.Set(VssCallNames.PrepareForBackup, TimeSpan.FromMilliseconds(5));
         Host.Latency.Set(VssCallNames.DoSnapshotSet, TimeSpan.FromMilliseconds(10));
         string[][] sets = [["C:\\"], ["C:\\", "D:\\"], ["E:\\"], ["F:\\"], ["D:\\", "E:\\"], ["C:\\", "F:\\"], ["E:\\", "F:\\"], ["C:\\", "D:\\", "E:\\", "F:\\"]];
@@ -34,9 +34,9 @@ public sealed class ConcurrencySpec : CoordinatorSpec
     [Fact]
     public void A_gate_dispatcher_that_is_not_configured_is_refused_by_name()
     {
-        Settings.GateDispatcher = "akka.actor.no-such-gate-dispatcher";
+        Settings = Settings with { GateDispatcher = "akka.actor.no-such-gate-dispatcher" };
 
-        var error = Assert.Throws<Coordinator.Kernel.Configuration.ConfigurationException>(() => Coordinator);
+        var error = Assert.Throws<Akka.Configuration.ConfigurationException>(() => Coordinator);
 
         Assert.Contains("akka.actor.no-such-gate-dispatcher", error.Message);
         AssertCleanHost();

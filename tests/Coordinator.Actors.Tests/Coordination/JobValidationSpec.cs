@@ -12,13 +12,12 @@ public sealed class JobValidationSpec : CoordinatorSpec
     }
 
     [Fact]
-    public async Task Duplicate_volume_is_refused_before_any_VSS_call()
+    public void Duplicate_volume_is_refused_when_the_job_is_made_before_any_VSS_call()
     {
-        var result = await RunAsync(Job("C:\\", "c:"));
+        var error = Assert.Throws<JobValidationException>(() => Job("C:\\", "c:"));
 
-        Assert.Equal(JobStatus.Failed, result.Status);
-        Assert.Equal(JobErrorKind.Input, result.Error!.Kind);
-        Assert.Contains("given twice", result.Error.Message);
+        Assert.Equal(JobField.Volumes, error.Field);
+        Assert.Contains("given twice", error.Message);
         Assert.Equal(0, Host.Accounting.ObjectsCreated);
         AssertCleanHost();
     }
@@ -69,12 +68,24 @@ public sealed class JobValidationSpec : CoordinatorSpec
     }
 
     [Fact]
-    public async Task Missing_program_is_refused_before_any_snapshot_is_taken()
+    public void Missing_program_is_refused_when_the_job_is_made_naming_the_field()
     {
-        var result = await RunAsync(Job("C:\\") with { Action = new ExternalProgramAction("/no/such/program", []) });
+        var error = Assert.Throws<JobValidationException>(() => Job("C:\\") with { Action = new ExternalProgramAction("/no/such/program", []) });
 
-        Assert.Equal(JobErrorKind.Input, result.Error!.Kind);
+        Assert.Equal(JobField.ActionProgram, error.Field);
+        Assert.Contains("/no/such/program", error.Message);
+        Assert.DoesNotContain("--exec", error.Message);
         Assert.Equal(0, Host.Accounting.ObjectsCreated);
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public void A_bare_program_name_is_resolved_on_PATH_once_when_the_job_is_made()
+    {
+        var job = Job("C:\\") with { Action = new ExternalProgramAction("sh", []) };
+
+        var program = Assert.IsType<ExternalProgramAction>(job.Action).Program;
+        Assert.True(Path.IsPathFullyQualified(program), program);
         AssertCleanHost();
     }
 

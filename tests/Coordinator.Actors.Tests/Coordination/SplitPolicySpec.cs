@@ -1,6 +1,6 @@
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Tests.Support;
-using Coordinator.Actors.VolumeSet;
+using Coordinator.Actors.Job;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
@@ -13,20 +13,20 @@ public sealed class SplitPolicySpec : CoordinatorSpec
     public SplitPolicySpec()
         : base(new SimulatedVssHostOptions { Volumes = ["C:\\", "D:\\", .. SeventyVolumes] })
     {
-        Settings.Job.OversizePolicy = OversizePolicy.Split;
+        Settings = Settings with { Job = Settings.Job with { OversizePolicy = OversizePolicy.Split } };
     }
 
     [Fact]
-    public void PlanSets_keeps_up_to_64_volumes_in_one_set_and_splits_the_rest_in_order()
+    public void JobPlan_keeps_up_to_64_volumes_in_one_set_and_splits_the_rest_in_order()
     {
         var volumes = Enumerable.Range(0, 130).Select(i => $@"V:\{i}\").ToList();
 
-        var sets = VolumeSetActor.PlanSets(volumes, OversizePolicy.Split);
+        var sets = JobPlan.For(Job([.. volumes]), OversizePolicy.Split).Sets;
 
         Assert.Equal([64, 64, 2], sets.Select(s => s.Count));
         Assert.Equal(volumes, sets.SelectMany(s => s));
-        Assert.Single(VolumeSetActor.PlanSets(volumes.Take(64).ToList(), OversizePolicy.Refuse));
-        var refused = Assert.Throws<JobValidationException>(() => VolumeSetActor.PlanSets(volumes, OversizePolicy.Refuse));
+        Assert.Single(JobPlan.For(Job(volumes.Take(64).ToArray()), OversizePolicy.Refuse).Sets);
+        var refused = Assert.Throws<JobValidationException>(() => JobPlan.For(Job([.. volumes]), OversizePolicy.Refuse));
         Assert.Contains("oversize-policy = split", refused.Message);
         AssertCleanHost();
     }

@@ -2,7 +2,7 @@ using Coordinator.Actors.Gate;
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Session;
 using Coordinator.Actors.Tests.Support;
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
 namespace Coordinator.Actors.Tests.Session;
 
@@ -18,7 +18,7 @@ public sealed class SessionActorSpec : CoordinatorSpec
         var reports = CreateTestProbe();
         Sys.ActorOf(Props.Create(() => new PassOnParent(Spec(completeWhenReady: true), reports.Ref)));
 
-        var succeeded = reports.ExpectMsg<SessionSucceeded>();
+        var succeeded = reports.ExpectMsg<SessionActor.SessionSucceeded>();
 
         Assert.NotNull(succeeded.Outcome.SnapshotSetId);
         Assert.Equal(["C:\\", "D:\\"], succeeded.Outcome.Volumes.Select(v => v.Volume));
@@ -34,31 +34,31 @@ public sealed class SessionActorSpec : CoordinatorSpec
         var reports = CreateTestProbe();
         Sys.ActorOf(Props.Create(() => new PassOnParent(Spec(completeWhenReady: false), reports.Ref)));
 
-        var ready = reports.ExpectMsg<SnapshotsReady>();
+        var ready = reports.ExpectMsg<SessionActor.SnapshotsReady>();
         var session = reports.LastSender;
         reports.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Assert.DoesNotContain("BackupComplete", Assert.Single(Recorder.Objects).Calls);
 
-        session.Tell(new CompleteBackup(null));
-        var succeeded = reports.ExpectMsg<SessionSucceeded>();
+        session.Tell(new SessionActor.CompleteBackup(null));
+        var succeeded = reports.ExpectMsg<SessionActor.SessionSucceeded>();
         Assert.Equal(ready.SnapshotSetId, succeeded.Outcome.SnapshotSetId);
         Assert.Contains("BackupComplete", Assert.Single(Recorder.Objects).Calls);
         AssertCleanHost();
     }
 
-    private SessionSpec Spec(bool completeWhenReady)
+    private SessionArgs Spec(bool completeWhenReady)
     {
         var job = Job("C:\\", "D:\\");
-        var gate = Sys.ActorOf(SnapshotGate.Props().WithDispatcher(Settings.GateDispatcher));
-        return new SessionSpec(
-            Recorder, job, job.Volumes, Settings, Journal, gate, Attempt: 1, DateTimeOffset.UtcNow.AddMinutes(1), TimeProvider.System,
+        var gate = CoordinatorActors.StartGate(Sys, Settings);
+        return new SessionArgs(
+            new JobServices(Recorder, Settings, Journal, gate, TimeProvider.System), job, job.Volumes, Attempt: 1, DateTimeOffset.UtcNow.AddMinutes(1),
             CancellationToken.None, ReportProgress: false, CompleteWhenReady: completeWhenReady);
     }
 
     /// <summary>Starts one session as its child and passes on everything the session tells it.</summary>
     private sealed class PassOnParent : ReceiveActor
     {
-        public PassOnParent(SessionSpec spec, IActorRef reports)
+        public PassOnParent(SessionArgs spec, IActorRef reports)
         {
             Context.ActorOf(SessionActor.Props(spec), "session");
             ReceiveAny(message => reports.Forward(message));

@@ -1,13 +1,36 @@
 using System.Diagnostics;
-using Coordinator.Kernel.Dispatch;
 
 namespace Coordinator.Actors.Tests.Soak;
 
 /// <summary>The process-wide quantities the soak asserts are steady.</summary>
 public static class ProcessProbe
 {
-    /// <summary>Live pinned session threads of the soak's dispatcher (exact: the kernel tracks them by name).</summary>
-    public static int SessionThreads => DedicatedThreadExecutorService.LiveThreadCount(SoakLane.ThreadPrefix);
+    /// <summary>
+    /// Live session threads of the soak's dispatcher, by OS thread name (.NET names the OS thread after the managed
+    /// one, cut to Linux's 15 characters, which the prefix fits in).
+    /// </summary>
+    public static int SessionThreads => ThreadNames().Count(n => n.StartsWith(SoakLane.ThreadPrefix, StringComparison.Ordinal));
+
+    private static IEnumerable<string> ThreadNames()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("the soak counts session threads through /proc (Linux)");
+        }
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            string name;
+            try
+            {
+                name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+            }
+            catch (IOException)
+            {
+                continue; // the thread ended while we looked
+            }
+            yield return name;
+        }
+    }
 
     /// <summary>
     /// OS threads that are not thread-pool workers. The pool grows and shrinks on its own schedule (blocking

@@ -1,6 +1,6 @@
 using Coordinator.Actors.Jobs;
-using Coordinator.Kernel.Actor;
-using Coordinator.Kernel.Configuration;
+using Akka.Actor;
+using Akka.Configuration;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
@@ -21,28 +21,24 @@ public sealed class SoakLane : IAsyncDisposable
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    // A pinned thread lingers for shutdown-timeout after its session; the shipped 1 s would keep thousands alive
-    // at soak rates. The prefix lets the soak count its own session threads only.
+    // The prefix lets the soak count its own session threads only.
     private const string Hocon = $$"""
-        akka.actor.vss-session-dispatcher {
-          type = PinnedDispatcher
-          apartment = sta
-          throughput = 1
-          thread-name-prefix = "{{ThreadPrefix}}"
-          shutdown-timeout = 50ms
-        }
+        akka.actor.vss-session-dispatcher.thread-name-prefix = "{{ThreadPrefix}}"
         """;
 
     private readonly ActorSystem _system;
-    private readonly ActorBackupCoordinator _coordinator;
+
+    // Operation deadlines differ by scenario and settings are immutable: two coordinators over the lane's one gate.
+    private readonly ActorBackupCoordinator _fast;
+    private readonly ActorBackupCoordinator _patient;
 
     public SoakLane(int number)
     {
-        _system = ActorSystem.Create($"soak-lane-{number}", ConfigurationFactory.ParseString(Hocon));
+        _system = ActorSystem.Create($"soak-lane-{number}", ConfigurationFactory.ParseString(Hocon).WithFallback(ConfigurationFactory.ParseString(DispatcherConfig.Hocon)));
         Host = new SimulatedVssHost();
         Settings = new CoordinatorSettings
         {
-            Timeouts = new OperationTimeouts { WaitSlice = TimeSpan.FromMilliseconds(5) },
+            Timeouts = WithDeadlines(OperationDeadline),
             Retry = new RetrySettings
             {
                 MaxAttempts = 3,
@@ -52,7 +48,11 @@ public sealed class SoakLane : IAsyncDisposable
                 SnapshotInProgressDelay = TimeSpan.FromMilliseconds(2),
             },
         };
-        _coordinator = new ActorBackupCoordinator(_system, Host.CreateFactory(), Settings);
+        var gate = CoordinatorActors.StartGate(_system, Settings);
+        var factory = Host.CreateFactory();
+        _fast = new ActorBackupCoordinator(_system, CoordinatorActors.StartJobs(_system, gate, factory, Settings));
+        _patient = new ActorBackupCoordinator(_system,
+            CoordinatorActors.StartJobs(_system, gate, factory, Settings with { Timeouts = WithDeadlines(Patience) }, name: "patient-jobs"));
     }
 
     public SimulatedVssHost Host { get; }
@@ -62,13 +62,13 @@ public sealed class SoakLane : IAsyncDisposable
     /// <summary>Runs one job under <paramref name="scenario"/>; null when its outcome and the host are as promised, else why not.</summary>
     public async Task<(BackupResult? Result, string? Mismatch)> RunAsync(SoakScenario scenario)
     {
-        // The lane runs one job at a time, so its settings may change between jobs. A cancelled job must meet
-        // its cancellation before any deadline: a loaded machine may take longer than 100 ms to hand it over.
-        SetDeadlines(scenario is Cancellation ? Patience : OperationDeadline);
+        // A cancelled job must meet its cancellation before any deadline: a loaded machine may take longer than
+        // 100 ms to hand it over.
+        var coordinator = scenario is Cancellation ? _patient : _fast;
         using var cancellation = new CancellationTokenSource();
         var actionStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var contended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = new BackupJob(BackupJob.NewId(), [@"C:\", @"D:\"], WriterFilter.None, ActionFor(scenario, actionStarted));
+        var job = BackupJob.Create(BackupJob.NewId(), [@"C:\", @"D:\"], action: ActionFor(scenario, actionStarted));
         OperationGate? gate = null;
         ForeignRequester? foreign = null;
         switch (scenario)
@@ -100,7 +100,7 @@ public sealed class SoakLane : IAsyncDisposable
 
         try
         {
-            var run = _coordinator.RunAsync(job, OnProgress, cancellation.Token);
+            var run = coordinator.RunAsync(job, OnProgress, cancellation.Token);
             if (scenario is Cancellation c)
             {
                 var reached = c.Operation is null
@@ -136,12 +136,15 @@ public sealed class SoakLane : IAsyncDisposable
         }
     }
 
-    private void SetDeadlines(TimeSpan deadline)
+    private static OperationTimeouts WithDeadlines(TimeSpan deadline) => new()
     {
-        var timeouts = Settings.Timeouts;
-        timeouts.GatherWriterMetadata = timeouts.PrepareForBackup = timeouts.DoSnapshotSet = deadline;
-        timeouts.BackupComplete = timeouts.GatherWriterStatus = deadline;
-    }
+        WaitSlice = TimeSpan.FromMilliseconds(5),
+        GatherWriterMetadata = deadline,
+        PrepareForBackup = deadline,
+        DoSnapshotSet = deadline,
+        BackupComplete = deadline,
+        GatherWriterStatus = deadline,
+    };
 
     private static BackupAction? ActionFor(SoakScenario scenario, TaskCompletionSource started) => scenario switch
     {
@@ -191,7 +194,12 @@ public sealed class SoakLane : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _system.Terminate();
+    public async ValueTask DisposeAsync()
+    {
+        await _fast.DisposeAsync();
+        await _patient.DisposeAsync();
+        await _system.Terminate();
+    }
 
     /// <summary>Another requester on the same machine, on its own thread as COM requires, holding the creation slot.</summary>
     private sealed class ForeignRequester

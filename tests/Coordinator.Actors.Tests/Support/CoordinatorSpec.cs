@@ -1,6 +1,5 @@
 using Coordinator.Actors.Jobs;
-using Coordinator.Actors.Session;
-using Coordinator.Kernel.TestKit;
+using Akka.TestKit.Xunit2;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
@@ -15,30 +14,34 @@ public abstract class CoordinatorSpec : TestKit
     private bool _checked;
 
     protected CoordinatorSpec(SimulatedVssHostOptions? options = null)
-        : base(SessionDispatcherConfig.Hocon)
+        : base(DispatcherConfig.Hocon)
     {
         Host = new SimulatedVssHost(options);
         Recorder = new RecordingVssFactory(Host.CreateFactory());
-        Settings = new CoordinatorSettings
-        {
-            Timeouts = new OperationTimeouts { WaitSlice = TimeSpan.FromMilliseconds(5) },
-            Retry = new RetrySettings
-            {
-                MaxAttempts = 3,
-                MinBackoff = TimeSpan.FromMilliseconds(5),
-                MaxBackoff = TimeSpan.FromMilliseconds(20),
-                RandomFactor = 0.2,
-                SnapshotInProgressDelay = TimeSpan.FromMilliseconds(5),
-            },
-        };
+        Settings = FastSettings;
         Journal = new RecordingJournal();
     }
+
+    /// <summary>The shipped settings with short waits and backoffs, so retries and cancellations run in milliseconds.</summary>
+    public static CoordinatorSettings FastSettings { get; } = new()
+    {
+        Timeouts = new OperationTimeouts { WaitSlice = TimeSpan.FromMilliseconds(5) },
+        Retry = new RetrySettings
+        {
+            MaxAttempts = 3,
+            MinBackoff = TimeSpan.FromMilliseconds(5),
+            MaxBackoff = TimeSpan.FromMilliseconds(20),
+            RandomFactor = 0.2,
+            SnapshotInProgressDelay = TimeSpan.FromMilliseconds(5),
+        },
+    };
 
     protected SimulatedVssHost Host { get; }
 
     protected RecordingVssFactory Recorder { get; }
 
-    protected CoordinatorSettings Settings { get; }
+    /// <summary>Set before the first use of <see cref="Coordinator"/>, which starts the actors with it.</summary>
+    protected CoordinatorSettings Settings { get; set; }
 
     protected RecordingJournal Journal { get; }
 
@@ -48,7 +51,7 @@ public abstract class CoordinatorSpec : TestKit
 
     protected ActorBackupCoordinator Coordinator => _coordinator ??= new ActorBackupCoordinator(Sys, Recorder, Settings, Journal);
 
-    protected static BackupJob Job(params string[] volumes) => new(BackupJob.NewId(), volumes, WriterFilter.None);
+    protected static BackupJob Job(params string[] volumes) => BackupJob.Create(BackupJob.NewId(), volumes);
 
     protected async Task<BackupResult> RunAsync(BackupJob job, CancellationToken cancellationToken = default)
     {

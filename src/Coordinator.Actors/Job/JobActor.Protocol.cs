@@ -1,11 +1,22 @@
+using System.Threading.Channels;
+using Akka.Actor;
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Session;
-using Coordinator.Kernel.Actor;
 using Coordinator.Vss;
 
-namespace Coordinator.Actors.VolumeSet;
+namespace Coordinator.Actors.Job;
 
-public sealed partial class VolumeSetActor
+/// <summary>
+/// Everything a job needs; <see cref="Reply"/> receives the result exactly once. Progress goes into
+/// <see cref="Progress"/> without blocking; whoever reads it (console, journal) does so off the actor.
+/// </summary>
+internal sealed record JobArgs(
+    JobServices Services,
+    BackupJob Job,
+    TaskCompletionSource<BackupResult> Reply,
+    ChannelWriter<JobProgress>? Progress);
+
+internal sealed partial class JobActor
 {
     /// <summary>Cancels the job at whatever phase it is in, with the same cleanup as any other ending.</summary>
     public sealed record CancelJob
@@ -37,6 +48,11 @@ public sealed partial class VolumeSetActor
         public Dictionary<IActorRef, SessionSlot> Sessions { get; } = [];
 
         public Exception? Failure { get; set; }
+
+        /// <summary>The VSS operation the first failing session was in.</summary>
+        public string? FailedIn { get; set; }
+
+        public bool ActionRunning { get; set; }
     }
 
     private sealed class SessionSlot(int index)
@@ -54,16 +70,4 @@ public sealed partial class VolumeSetActor
 }
 
 /// <summary>A session died without reporting: a bug in the coordinator, never retried.</summary>
-public sealed class SessionCrashedException(string message) : Exception(message);
-
-/// <summary>Everything a job needs; <see cref="Reply"/> receives the result exactly once.</summary>
-public sealed record VolumeSetSpec(
-    BackupJob Job,
-    IVssFactory Factory,
-    CoordinatorSettings Settings,
-    ISnapshotJournal Journal,
-    IActorRef Gate,
-    TimeProvider Time,
-    TaskCompletionSource<BackupResult> Reply,
-    Action<JobProgress>? OnProgress,
-    Func<double>? Random = null);
+internal sealed class SessionCrashedException(string message) : Exception(message);

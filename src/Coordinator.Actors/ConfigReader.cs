@@ -1,0 +1,88 @@
+using System.Globalization;
+using Akka.Configuration;
+
+namespace Coordinator.Actors;
+
+/// <summary>
+/// Reads one section of an Akka <see cref="Config"/> with defaults for absent keys and errors that name the full
+/// path and what is allowed. Akka's own getters either return null for a missing string or throw a message without
+/// the key, so settings go through here.
+/// </summary>
+internal readonly struct ConfigReader(Config? config, string path)
+{
+    private string Full(string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private bool Has(string key) => config is not null && !config.IsEmpty && config.HasPath(Full(key));
+
+    private string Raw(string key) => config!.GetString(Full(key)) ?? "";
+
+    public ConfigReader Section(string key) => new(config, Full(key));
+
+    public string String(string key, string fallback)
+    {
+        if (!Has(key))
+        {
+            return fallback;
+        }
+        var value = Raw(key);
+        return value.Length > 0 ? value : throw Bad(key, value, "a non-empty string");
+    }
+
+    public TimeSpan Positive(string key, TimeSpan fallback)
+    {
+        if (!Has(key))
+        {
+            return fallback;
+        }
+        TimeSpan value;
+        try
+        {
+            value = config!.GetTimeSpan(Full(key), null, allowInfinite: false);
+        }
+        catch (Exception ex) when (ex is not ConfigurationException || !ex.Message.Contains(Full(key), StringComparison.Ordinal))
+        {
+            throw Bad(key, Raw(key), "a duration like 500ms, 90s, 5m or 1h");
+        }
+        return value > TimeSpan.Zero ? value : throw Bad(key, Raw(key), "a positive duration like 500ms, 90s, 5m or 1h");
+    }
+
+    public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!Has(key))
+        {
+            return fallback;
+        }
+        var text = Raw(key);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Bad(key, text, max == int.MaxValue ? $"a whole number ≥ {min}" : $"a whole number from {min} to {max}");
+    }
+
+    public double Double(string key, double fallback, double min, double max)
+    {
+        if (!Has(key))
+        {
+            return fallback;
+        }
+        var text = Raw(key);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Bad(key, text, $"a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    public TEnum Enum<TEnum>(string key, TEnum fallback)
+        where TEnum : struct, Enum
+    {
+        if (!Has(key))
+        {
+            return fallback;
+        }
+        var text = Raw(key);
+        return System.Enum.TryParse<TEnum>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && System.Enum.IsDefined(value)
+            ? value
+            : throw Bad(key, text, string.Join(" | ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())));
+    }
+
+    private ConfigurationException Bad(string key, string value, string expected) =>
+        new($"{Full(key)} = '{value}' is not valid: expected {expected}");
+}
