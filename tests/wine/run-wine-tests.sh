@@ -26,6 +26,52 @@ check() { # check <description> <command...>: one assertion
   local what="$1"; shift
   if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
 }
+no_lines() { # no_lines <log> <line prefix> <description>: no line starts with the prefix; shows those that do
+  local file="$1" prefix="$2" what="$3"
+  if [ ! -s "$file" ]; then
+    fail "$what (no call log at $file)"
+  elif grep -q "^$prefix" "$file"; then
+    grep "^$prefix" "$file" | head -20
+    fail "$what"
+  else
+    pass "$what"
+  fi
+}
+# thread_report <log>: one line per components object: how many calls it and the objects it handed out
+# got, on which threads and in which apartments, from the stand-in's ON lines (one per call). "ok" when
+# every call came from the creating thread.
+thread_report() {
+  awk '
+    { sub(/\r$/, "") } # the stand-in writes its log in text mode: CRLF
+    /^NEW bc[0-9]+ IVssBackupComponents / { for (i = 3; i <= NF; i++) if ($i ~ /^thread=/) created[$2] = substr($i, 8) }
+    /^ON / {
+      fam = ""; th = ""; ap = ""
+      for (i = 3; i <= NF; i++) {
+        if ($i ~ /^of=/) fam = substr($i, 4); else if ($i ~ /^thread=/) th = substr($i, 8); else if ($i ~ /^apartment=/) ap = substr($i, 11)
+      }
+      calls[fam]++
+      if (!((fam, th) in seen_t)) { seen_t[fam, th] = 1; threads[fam] = threads[fam] (threads[fam] == "" ? "" : ",") th }
+      if (!((fam, ap) in seen_a)) { seen_a[fam, ap] = 1; apts[fam] = apts[fam] (apts[fam] == "" ? "" : ",") ap }
+    }
+    END {
+      for (f in calls)
+        printf "%s calls=%d created-on=%s threads=%s apartments=%s %s\n", f, calls[f], created[f], threads[f], apts[f],
+               (threads[f] == created[f] ? "ok" : "WRONG-THREAD")
+    }' "$1" | LC_ALL=C sort
+}
+check_threads() { # check_threads <log> <label> [sta]: the thread report is not empty and all ok (and all STA with "sta")
+  local report ok=1
+  report="$(thread_report "$1")"
+  [ -n "$report" ] || ok=0
+  grep -qv ' ok$' <<<"$report" && ok=0
+  if [ "${3:-}" = sta ] && grep -Eqv ' apartments=(STA|MAINSTA)(,(STA|MAINSTA))* ' <<<"$report"; then ok=0; fi
+  if [ "$ok" -eq 1 ]; then
+    pass "$2: $(tr '\n' ';' <<<"$report" | sed 's/;$//; s/;/; /g')"
+  else
+    echo "$report"
+    fail "$2: every call on a components object from its creating thread${3:+, an STA}"
+  fi
+}
 missing() {
   if [ "${CI:-}" = "true" ]; then
     echo "FAIL: $1 (CI=true: .ci/run installs wine, wine64, gcc-mingw-w64-x86-64 and mingw-w64-common, so this is a broken CI image)"
@@ -118,19 +164,10 @@ VSSAPI_STANDIN_LOG="$(winpath "$log")" WINEDLLOVERRIDES="vssapi=n" run_driver "$
 rc=$?
 check "backup sequence exits 0 (got $rc)" test "$rc" -eq 0
 check "the stand-in, not Wine's vssapi, was loaded" grep -q '^LOAD vssapi-standin' "$log"
-if grep -q '^ARG-MISMATCH' "$log"; then
-  grep '^ARG-MISMATCH' "$log"
-  fail "no ARG-MISMATCH in the call log"
-else
-  pass "no ARG-MISMATCH in the call log"
-fi
-
-if grep -q '^REFUSED' "$log"; then
-  grep '^REFUSED' "$log"
-  fail "no request VSS would refuse (REFUSED) in the call log"
-else
-  pass "no request VSS would refuse (REFUSED) in the call log"
-fi
+no_lines "$log" ARG-MISMATCH "no ARG-MISMATCH in the call log"
+no_lines "$log" REFUSED "no request VSS would refuse (REFUSED) in the call log"
+no_lines "$log" THREAD-VIOLATION "every call on bc1 and the objects it handed out came from its creating thread (no THREAD-VIOLATION)"
+check_threads "$log" "calls per components object (driver)"
 
 expected_order="InitializeForBackup SetContext SetBackupState GatherWriterMetadata GetWriterMetadataCount GetWriterMetadata GetWriterMetadata FreeWriterMetadata AddComponent AddComponent StartSnapshotSet AddToSnapshotSet AddToSnapshotSet PrepareForBackup DoSnapshotSet GetSnapshotProperties GetSnapshotProperties SetBackupSucceeded SetBackupSucceeded BackupComplete GatherWriterStatus GetWriterStatusCount GetWriterStatus GetWriterStatus FreeWriterStatus Query"
 actual_order="$(sed -n 's/^CALL IVssBackupComponents\.\([A-Za-z]*\) .*/\1/p' "$log" | tr '\n' ' ' | sed 's/ $//')"
@@ -208,7 +245,8 @@ failure_run() { # failure_run <label> <Method=hex> <hresult> <operation>
   check "$label: $hr reported for $op" grep -qF "\"hresult\": \"$hr\"" "$fout"
   check "$label: the exception names the operation $op" grep -qF "\"operation\": \"$op\"" "$fout"
   check "$label: AbortBackup called, BackupComplete not" sh -c "grep -q 'IVssBackupComponents.AbortBackup' '$flog' && ! grep -q 'IVssBackupComponents.BackupComplete' '$flog'"
-  check "$label: no ARG-MISMATCH" sh -c "! grep -q '^ARG-MISMATCH' '$flog'"
+  no_lines "$flog" ARG-MISMATCH "$label: no ARG-MISMATCH"
+  no_lines "$flog" THREAD-VIOLATION "$label: no THREAD-VIOLATION on the failure path"
   check "$label: no COM object left alive on the failure path" grep -qF " live=0 " "$flog"
   local fout_bstrs ffreed
   fout_bstrs="$(sed -n 's/.* bstrs-out=\([0-9]*\) .*/\1/p' "$flog")"
@@ -237,7 +275,8 @@ else
   contract_line="$(grep '^contract: ' "$cout" || true)"
   check "contract suite under Wine: ${contract_line:-no summary} (exit $rc)" \
     sh -c "[ $rc -eq 0 ] && echo '$contract_line' | grep -Eq '^contract: [1-9][0-9]* passed, 0 failed'"
-  check "contract suite under Wine: no ARG-MISMATCH" sh -c "! grep -q '^ARG-MISMATCH' '$clog'"
+  no_lines "$clog" ARG-MISMATCH "contract suite under Wine: no ARG-MISMATCH"
+  no_lines "$clog" THREAD-VIOLATION "contract suite under Wine: no THREAD-VIOLATION"
   check "contract suite under Wine: no COM object left alive, every struct freed" \
     sh -c "grep -q ' live=0 .*component-infos-outstanding=0 snapshot-props-outstanding=0' '$clog'"
 fi
