@@ -258,7 +258,21 @@ failure_run "DoSnapshotSet fails" "DoSnapshotSet=80042313" "0x80042313" "DoSnaps
 failure_run "AddToSnapshotSet refused" "AddToSnapshotSet=8004230C" "0x8004230C" "AddToSnapshotSet"
 check "AddToSnapshotSet refused: the message names the volume" grep -qF '[volume C:\\]' "$work/last-failure.json"
 
-# ---- run 6: the provider contract suite (port issue) against WindowsVssFactory and the stand-in ----
+# ---- run 6: the checks the executable run relies on can fail ----
+# The driver's thread is an MTA, and its wrong-thread mode calls InitializeForBackup from a second thread:
+# with VSSAPI_STANDIN_REQUIRE_STA=1 the stand-in must report both. A check that cannot fire would clear
+# the coordinator executable (run 8) without looking.
+nlog="$work/standin-wrong-thread.log"
+VSSAPI_STANDIN_REQUIRE_STA=1 VSSAPI_STANDIN_LOG="$(winpath "$nlog")" WINEDLLOVERRIDES="vssapi=n" run_driver "$run1" wrong-thread "$work/wrong-thread.txt"
+rc=$?
+check "wrong thread: the driver exits 0 (got $rc)" test "$rc" -eq 0
+check "wrong thread: THREAD-VIOLATION for InitializeForBackup called off the creating thread" \
+  grep -q '^THREAD-VIOLATION IVssBackupComponents.InitializeForBackup obj=bc1 ' "$nlog"
+check "wrong thread: the calls-per-object report says WRONG-THREAD" grep -q ' WRONG-THREAD$' <(thread_report "$nlog")
+check "MTA caller with VSSAPI_STANDIN_REQUIRE_STA=1: APARTMENT-VIOLATION at creation" \
+  grep -q '^APARTMENT-VIOLATION CreateVssBackupComponentsInternal obj=bc1 .* apartment=MTA' "$nlog"
+
+# ---- run 7: the provider contract suite (port issue) against WindowsVssFactory and the stand-in ----
 runc="$work/run-contract"
 cp -al "$contract_publish" "$runc" 2>/dev/null || cp -a "$contract_publish" "$runc"
 cp "$work/standin/vssapi.dll" "$runc/"
