@@ -109,28 +109,33 @@ else
   finish
 fi
 
-# ---- 2. the driver and the contract runner, published win-x64 self-contained, cached by a hash of
-# everything they are built from ----
-sources=()
-for d in src/Coordinator.Vss tests/Coordinator.Vss.WineDriver tests/Coordinator.Vss.WineContract \
-         tests/Coordinator.Vss.Tests/Contract tests/Coordinator.Vss.Tests/Support; do
-  [ -d "$repo/$d" ] && sources+=("$d")
-done
-key="$(cd "$repo" && find "${sources[@]}" -type f \( -name '*.cs' -o -name '*.csproj' \) \
-         -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort | xargs cat Directory.Build.props | sha256sum | cut -c1-16)"
-publish="$cache_root/$key"
+# ---- 2. the driver, the contract runner and the coordinator executable, published win-x64
+# self-contained, each cached by a hash of everything it is built from ----
+# source_key <path...>: the names and contents of the build inputs under these paths, hashed.
+source_key() {
+  (cd "$repo" && find "$@" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.hocon' \) \
+     -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort | { mapfile -t files; printf '%s\n' "${files[@]}"; cat "${files[@]}"; }) |
+    sha256sum | cut -c1-16
+}
+# Started from `dotnet test`, MSBuild's variables would leak into these nested builds; drop them.
+unset MSBuildExtensionsPath MSBUILD_EXE_PATH MSBuildSDKsPath MSBuildLoadMicrosoftTargetsReadOnly
+publish_project() { # publish_project <csproj under the repo> <artifacts name> <output dir>
+  # The artifacts path keeps these builds' bin/obj away from the normal Debug build's.
+  dotnet publish "$repo/$1" -c Release -r win-x64 --self-contained --artifacts-path "$cache_root/artifacts-$2" -o "$3" \
+    -nodeReuse:false -v quiet >"$work/publish.txt" 2>&1 || { cat "$work/publish.txt"; return 1; }
+}
+mkdir -p "$cache_root"
+
+tests_key="$(source_key src/Coordinator.Vss tests/Coordinator.Vss.WineDriver tests/Coordinator.Vss.WineContract \
+                        tests/Coordinator.Vss.Tests/Contract tests/Coordinator.Vss.Tests/Support Directory.Build.props)"
+publish="$cache_root/tests-$tests_key"
 if [ -f "$publish/driver/Coordinator.Vss.WineDriver.exe" ] && [ -f "$publish/contract/Coordinator.Vss.WineContract.exe" ]; then
   echo "publish: cached $publish"
 else
-  # Started from `dotnet test`, MSBuild's variables would leak into this nested build; drop them. The
-  # artifacts path keeps this build's bin/obj away from the normal Debug build's.
-  unset MSBuildExtensionsPath MSBUILD_EXE_PATH MSBuildSDKsPath MSBuildLoadMicrosoftTargetsReadOnly
-  rm -rf "$cache_root" && mkdir -p "$cache_root"
+  rm -rf "$publish.tmp"
   for project in WineDriver WineContract; do
-    out_dir="$publish.tmp/$( [ "$project" = WineDriver ] && echo driver || echo contract )"
-    if ! dotnet publish "$repo/tests/Coordinator.Vss.$project/Coordinator.Vss.$project.csproj" -c Release -r win-x64 --self-contained \
-         --artifacts-path "$cache_root/artifacts" -o "$out_dir" -nodeReuse:false -v quiet >"$work/publish.txt" 2>&1; then
-      cat "$work/publish.txt"
+    if ! publish_project "tests/Coordinator.Vss.$project/Coordinator.Vss.$project.csproj" tests \
+         "$publish.tmp/$( [ "$project" = WineDriver ] && echo driver || echo contract )"; then
       fail "Coordinator.Vss.$project publishes for win-x64"
       finish
     fi
@@ -140,6 +145,27 @@ fi
 pass "driver and contract runner published for win-x64 (self-contained)"
 contract_publish="$publish/contract"
 publish="$publish/driver"
+
+coordinator_key="$(source_key src config/akka.hocon Directory.Build.props)"
+coordinator_publish="$cache_root/coordinator-$coordinator_key"
+if [ -f "$coordinator_publish/coordinator.exe" ]; then
+  echo "publish: cached $coordinator_publish"
+else
+  rm -rf "$coordinator_publish.tmp"
+  if ! publish_project src/Coordinator/Coordinator.csproj coordinator "$coordinator_publish.tmp"; then
+    fail "coordinator executable publishes for win-x64"
+    finish
+  fi
+  mv "$coordinator_publish.tmp" "$coordinator_publish"
+fi
+pass "coordinator executable published for win-x64 (self-contained)"
+# Only the current publishes stay; the artifacts folders stay too, so a changed source rebuilds incrementally.
+for entry in "$cache_root"/*; do
+  case "${entry##*/}" in
+    "tests-$tests_key" | "coordinator-$coordinator_key" | artifacts-tests | artifacts-coordinator) ;;
+    *) rm -rf "$entry" ;;
+  esac
+done
 
 # ---- 3. a fresh Wine prefix ----
 if timeout 180 wineboot -i >"$work/wineboot.txt" 2>&1; then
@@ -180,6 +206,18 @@ else
 fi
 
 has() { grep -qF -- "$2" "$1"; }
+leak_checks() { # leak_checks <log> <label prefix> <fewest objects>: nothing the stand-in handed out is still held
+  local summary new_count zero_count
+  summary="$(grep '^SUMMARY' "$1" || true)"
+  check "${2}stand-in wrote its summary at unload" test -n "$summary"
+  check "${2}no COM object left alive (live=0)" has "$1" " live=0 "
+  check "${2}every VSS_COMPONENTINFO freed" has "$1" "component-infos-outstanding=0"
+  check "${2}every snapshot property struct freed" has "$1" "snapshot-props-outstanding=0"
+  new_count="$(grep -c '^NEW ' "$1")"
+  zero_count="$(grep -c '^REFS .* 0 addref=' "$1")"
+  check "${2}every object created ($new_count) reached refcount 0 exactly once ($zero_count)" \
+    test "$new_count" -eq "$zero_count" -a "$new_count" -gt "$3"
+}
 check "InitializeForBackup got a NULL BSTR" has "$log" "InitializeForBackup obj=bc1 xml=NULL"
 check "SetContext got VSS_CTX_BACKUP" has "$log" "SetContext obj=bc1 context=0x0"
 check "SetBackupState got one-byte booleans 1,0 and VSS_BT_FULL" has "$log" "SetBackupState obj=bc1 selectComponents=1 bootable=0 type=1 partialFile=0"
@@ -193,14 +231,7 @@ check "IVssAsync.Wait got the caller's timeout in ms" has "$log" "op=GatherWrite
 check "every VSS_SNAPSHOT_PROP freed (2 from GetSnapshotProperties + 2 from Query)" \
   test "$(grep -c '^CALL VssFreeSnapshotPropertiesInternal' "$log")" -eq 4
 
-summary="$(grep '^SUMMARY' "$log" || true)"
-check "stand-in wrote its summary at unload" test -n "$summary"
-check "no COM object left alive (live=0)" has "$log" " live=0 "
-check "every VSS_COMPONENTINFO freed" has "$log" "component-infos-outstanding=0"
-check "every snapshot property struct freed" has "$log" "snapshot-props-outstanding=0"
-new_count="$(grep -c '^NEW ' "$log")"
-zero_count="$(grep -c '^REFS .* 0 addref=' "$log")"
-check "every object created ($new_count) reached refcount 0 exactly once ($zero_count)" test "$new_count" -eq "$zero_count" -a "$new_count" -gt 10
+leak_checks "$log" "" 10
 bstrs_out="$(sed -n 's/.* bstrs-out=\([0-9]*\) .*/\1/p' "$log")"
 bstrs_freed="$(sed -n 's/.*"bstrsFreed": \([0-9]*\).*/\1/p' "$out")"
 check "every BSTR handed out was freed by the provider ($bstrs_out out, ${bstrs_freed:-?} freed)" test -n "$bstrs_out" -a "$bstrs_out" = "${bstrs_freed:-x}"
@@ -295,9 +326,49 @@ else
     sh -c "grep -q ' live=0 .*component-infos-outstanding=0 snapshot-props-outstanding=0' '$clog'"
 fi
 
+# ---- run 8: the coordinator executable ----
+# `coordinator backup` with the Windows provider, against the stand-in put beside coordinator.exe: the
+# application's directory comes before System32 in the DLL search order (vssapi is not a KnownDLL), and
+# WINEDLLOVERRIDES=vssapi=n makes Wine take it over its builtin. The session actor owning a components
+# object runs on a pinned STA thread, so with VSSAPI_STANDIN_REQUIRE_STA=1 every call must come from the
+# thread that created the object and that thread must be an STA. Writers report stable so the job can
+# succeed; the journal goes to the work directory, not beside the executable.
+runx="$work/run-coordinator"
+cp -al "$coordinator_publish" "$runx" 2>/dev/null || cp -a "$coordinator_publish" "$runx"
+cp "$work/standin/vssapi.dll" "$runx/"
+xlog="$work/standin-coordinator.log"
+xout="$work/coordinator.json"
+journal="$work/coordinator-journal.db"
+(cd "$runx" && VSSAPI_STANDIN_REQUIRE_STA=1 VSSAPI_STANDIN_WRITERS_STABLE=1 VSSAPI_STANDIN_LOG="$(winpath "$xlog")" \
+   WINEDLLOVERRIDES="vssapi=n" timeout 180 wine ./coordinator.exe backup C: D: --provider windows --json \
+   --journal "$(winpath "$journal")" >"$xout" 2>"$xout.err")
+rc=$?
+one_json_succeeded() { # one_json_succeeded <file>: exactly one JSON document, and its status is "succeeded"
+  if command -v jq >/dev/null 2>&1; then
+    jq -se 'length == 1 and .[0].status == "succeeded"' "$1"
+  else
+    python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["status"] != "succeeded")' "$1"
+  fi
+}
+check "coordinator backup C: D: --provider windows --json exits 0 (got $rc)" test "$rc" -eq 0
+check "coordinator: stdout is exactly one JSON document, status succeeded" one_json_succeeded "$xout"
+check "coordinator: the stand-in beside coordinator.exe was loaded, with VSSAPI_STANDIN_REQUIRE_STA=1" \
+  grep -q '^LOAD vssapi-standin .*require-sta=1' "$xlog"
+check "coordinator: the backup sequence reached the stand-in (create, DoSnapshotSet, BackupComplete, final Release)" \
+  sh -c "grep -q '^CALL CreateVssBackupComponentsInternal -> bc1' '$xlog' && grep -q '^CALL IVssBackupComponents.DoSnapshotSet obj=bc1' '$xlog' \
+         && grep -q '^CALL IVssBackupComponents.BackupComplete obj=bc1' '$xlog' && grep -q '^REFS bc1 0 ' '$xlog'"
+no_lines "$xlog" THREAD-VIOLATION "coordinator: every call on a components object and what it handed out came from its creating thread (no THREAD-VIOLATION)"
+no_lines "$xlog" APARTMENT-VIOLATION "coordinator: every call came from an STA thread (no APARTMENT-VIOLATION)"
+check_threads "$xlog" "coordinator: calls per components object" sta
+no_lines "$xlog" ARG-MISMATCH "coordinator: no ARG-MISMATCH"
+no_lines "$xlog" REFUSED "coordinator: no request VSS would refuse (REFUSED)"
+leak_checks "$xlog" "coordinator: " 5
+check "coordinator: the journal was written to the work directory" test -s "$journal"
+
 if [ "$failed" -gt 0 ]; then
-  for f in "$log" "$out" "$out.err" "$out2" "$out2.err" "$out3" "${cout:-}" "${cout:-x}.err"; do
+  for f in "$log" "$out" "$out.err" "$out2" "$out2.err" "$out3" "${cout:-}" "${cout:-x}.err" "$xout" "$xout.err"; do
     [ -f "$f" ] && { echo "---- $f"; cat "$f"; }
   done
+  [ -f "${xlog:-}" ] && { echo "---- $xlog (without the ON lines, last 60)"; grep -v '^ON ' "$xlog" | tail -60; }
 fi
 finish
