@@ -53,11 +53,11 @@ static IVssAsyncVtbl g_async_vtbl = {
     .QueryStatus = Async_QueryStatus,
 };
 
-IVssAsync *async_new(const char *operation, int *finished_flag)
+IVssAsync *async_new(const char *operation, int *finished_flag, const Base *owner)
 {
     Async *a = (Async *)CoTaskMemAlloc(sizeof *a);
     ZeroMemory(a, sizeof *a);
-    base_init(&a->base, &g_async_vtbl, "IVssAsync", "async");
+    base_init(&a->base, &g_async_vtbl, "IVssAsync", "async", owner);
     log_line("INFO %s op=%s", a->base.name, operation);
     a->operation = operation;
     a->finished_flag = finished_flag;

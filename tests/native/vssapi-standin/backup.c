@@ -104,7 +104,7 @@ static HRESULT STDMETHODCALLTYPE Backup_SetBackupState(IVssBackupComponents *Thi
 static HRESULT start_async(Backup *b, const char *m, IVssAsync **pp, int *finished_flag)
 {
     if (!check_out(pp, m, "ppAsync")) return E_INVALIDARG;
-    *pp = async_new(m + sizeof("IVssBackupComponents.") - 1, finished_flag);
+    *pp = async_new(m + sizeof("IVssBackupComponents.") - 1, finished_flag, &b->base);
     log_line("CALL %s obj=%s -> %s", m, b->base.name, ((Base *)*pp)->name);
     return S_OK;
 }
@@ -145,7 +145,7 @@ static HRESULT STDMETHODCALLTYPE Backup_GetWriterMetadata(IVssBackupComponents *
         return E_INVALIDARG;
     }
     *pidInstance = g_writers[i].instance;
-    *pp = examine_new((int)i);
+    *pp = examine_new((int)i, &b->base);
     log_line("CALL %s obj=%s index=%u -> %s instance=%s", m, b->base.name, i, ((Base *)*pp)->name, fmt_guid(pidInstance, g));
     return S_OK;
 }
@@ -444,7 +444,7 @@ static HRESULT STDMETHODCALLTYPE Backup_Query(IVssBackupComponents *This, VSS_ID
                 ((snap->context & VSS_VOLSNAP_ATTR_PERSISTENT) && snap->context == b->context))
                 visible[n++] = i;
         }
-        *pp = enum_new(visible, n);
+        *pp = enum_new(visible, n, &b->base);
     }
     log_line("CALL %s obj=%s queried=%s queriedType=%d returnedType=%d -> %s", m, b->base.name, fmt_guid(&queried, g), qtype, rtype,
              ((Base *)*pp)->name);
@@ -560,7 +560,9 @@ HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(IVssBackupComponents **
     fill_unexpected_slots((void **)&g_backup_vtbl, sizeof g_backup_vtbl / sizeof(void *));
     b = (Backup *)CoTaskMemAlloc(sizeof *b);
     ZeroMemory(b, sizeof *b);
-    base_init(&b->base, &g_backup_vtbl, "IVssBackupComponents", "bc");
+    base_init(&b->base, &g_backup_vtbl, "IVssBackupComponents", "bc", NULL);
+    /* The creating thread is the one every later call is held to; its apartment is checked like a call's. */
+    base_check_thread(&b->base, "CreateVssBackupComponentsInternal");
     b->base.on_final_release = backup_final_release;
     b->serial_for_set = ++g_backup_serial;
     log_line("CALL CreateVssBackupComponentsInternal -> %s", b->base.name);
@@ -572,7 +574,8 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {
     (void)instance;
     (void)reserved;
-    if (reason == DLL_PROCESS_ATTACH) log_line("LOAD vssapi-standin pid=%lu", (unsigned long)GetCurrentProcessId());
+    if (reason == DLL_PROCESS_ATTACH)
+        log_line("LOAD vssapi-standin pid=%lu require-sta=%d", (unsigned long)GetCurrentProcessId(), require_sta());
     if (reason == DLL_PROCESS_DETACH) base_report_all();
     return TRUE;
 }

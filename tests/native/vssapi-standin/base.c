@@ -1,7 +1,10 @@
-/* Reference counting shared by every object, the registry that reports leaks, and the trap for
- * vtable slots the stand-in does not implement (a call there means a wrong slot on our side). */
+/* Reference counting shared by every object, the registry that reports leaks, the thread and apartment
+ * check of every call, and the trap for vtable slots the stand-in does not implement (a call there
+ * means a wrong slot on our side). */
 #include "standin.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define MAX_OBJECTS 512
 static Base *g_objects[MAX_OBJECTS];
@@ -18,20 +21,30 @@ static int next_id(const char *prefix)
     return ++g_ids[i];
 }
 
-void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix)
+void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix, const Base *owner)
 {
     b->lpVtbl = vtbl;
     b->refs = 1; /* the reference handed to the caller */
-    b->thread = GetCurrentThreadId();
     b->iface = iface;
     snprintf(b->name, sizeof b->name, "%s%d", prefix, next_id(prefix));
+    /* The objects a components object hands out live in its apartment, so they answer to its thread. */
+    b->thread = owner ? owner->thread : GetCurrentThreadId();
+    snprintf(b->family, sizeof b->family, "%s", owner ? owner->family : b->name);
     if (g_object_count < MAX_OBJECTS) g_objects[g_object_count++] = b;
-    log_line("NEW %s %s", b->name, iface);
+    log_line("NEW %s %s of=%s thread=%lu", b->name, iface, b->family, (unsigned long)b->thread);
+}
+
+/* "<interface>.<method>" for the IUnknown methods every interface shares. */
+static const char *iunknown_method(const Base *b, const char *method, char buf[80])
+{
+    snprintf(buf, 80, "%s.%s", b->iface, method);
+    return buf;
 }
 
 HRESULT base_qi(Base *b, REFIID riid, void **ppv)
 {
-    char g[40];
+    char g[40], m[80];
+    base_check_thread(b, iunknown_method(b, "QueryInterface", m));
     log_line("CALL %s.QueryInterface obj=%s riid=%s", b->iface, b->name, fmt_guid(riid, g));
     if (!check_out(ppv, "QueryInterface", "ppv")) return E_POINTER;
     if (IsEqualGUID(riid, &IID_IUnknown)) {
@@ -45,6 +58,8 @@ HRESULT base_qi(Base *b, REFIID riid, void **ppv)
 
 ULONG base_addref(Base *b)
 {
+    char m[80];
+    base_check_thread(b, iunknown_method(b, "AddRef", m));
     if (b->refs <= 0) {
         mismatch("AddRef", "%s was already released to 0", b->name);
         return 0;
@@ -55,7 +70,8 @@ ULONG base_addref(Base *b)
 
 ULONG base_release(Base *b)
 {
-    base_check_thread(b, "Release");
+    char m[80];
+    base_check_thread(b, iunknown_method(b, "Release", m));
     if (b->refs <= 0) {
         mismatch("Release", "%s released again after its count reached 0", b->name);
         return 0;
@@ -68,11 +84,63 @@ ULONG base_release(Base *b)
     return (ULONG)b->refs;
 }
 
+/* A VSS requester must call a components object, and everything it hands out, from the thread that
+ * created it: on Windows the object lives in that thread's apartment, and a call from elsewhere either
+ * fails with RPC_E_WRONG_THREAD (STA) or races the object's own state. Wine has no VSS to enforce it,
+ * so the stand-in does. The STA requirement is opt-in (VSSAPI_STANDIN_REQUIRE_STA=1) because the design
+ * asks it of the coordinator's sessions, while the driver and the contract runner use an MTA thread. */
+static LONG g_thread_violations, g_apartment_violations;
+
+int thread_violation_count(void) { return (int)g_thread_violations; }
+int apartment_violation_count(void) { return (int)g_apartment_violations; }
+
+int require_sta(void)
+{
+    const char *v = getenv("VSSAPI_STANDIN_REQUIRE_STA");
+    return v && !strcmp(v, "1");
+}
+
+/* The calling thread's apartment as CoGetApartmentType reports it; *is_sta for STA and main STA. */
+static const char *current_apartment(char buf[64], int *is_sta)
+{
+    APTTYPE type;
+    APTTYPEQUALIFIER qualifier;
+    HRESULT hr = CoGetApartmentType(&type, &qualifier);
+    *is_sta = 0;
+    if (FAILED(hr)) {
+        /* CO_E_NOTINITIALIZED: the thread never called CoInitialize(Ex) and the process has no MTA. */
+        snprintf(buf, 64, "none(0x%08lx)", (unsigned long)hr);
+        return buf;
+    }
+    switch (type) {
+    case APTTYPE_STA: *is_sta = 1; snprintf(buf, 64, "STA"); break;
+    case APTTYPE_MAINSTA: *is_sta = 1; snprintf(buf, 64, "MAINSTA"); break;
+    case APTTYPE_MTA:
+        snprintf(buf, 64, qualifier == APTTYPEQUALIFIER_IMPLICIT_MTA ? "MTA(implicit)" : "MTA");
+        break;
+    case APTTYPE_NA: snprintf(buf, 64, "NA"); break;
+    default: snprintf(buf, 64, "unknown(%d)", (int)type); break;
+    }
+    return buf;
+}
+
 void base_check_thread(Base *b, const char *method)
 {
     DWORD now = GetCurrentThreadId();
-    if (now != b->thread)
-        mismatch(method, "%s called on thread %lu, created on thread %lu", b->name, (unsigned long)now, (unsigned long)b->thread);
+    char apartment[64];
+    int is_sta;
+    current_apartment(apartment, &is_sta);
+    log_line("ON %s obj=%s of=%s thread=%lu apartment=%s", method, b->name, b->family, (unsigned long)now, apartment);
+    if (now != b->thread) {
+        InterlockedIncrement(&g_thread_violations);
+        log_line("THREAD-VIOLATION %s obj=%s of=%s created-on=%lu called-on=%lu", method, b->name, b->family,
+                 (unsigned long)b->thread, (unsigned long)now);
+    }
+    if (!is_sta && require_sta()) {
+        InterlockedIncrement(&g_apartment_violations);
+        log_line("APARTMENT-VIOLATION %s obj=%s of=%s thread=%lu apartment=%s (VSSAPI_STANDIN_REQUIRE_STA=1 wants STA or MAINSTA)",
+                 method, b->name, b->family, (unsigned long)now, apartment);
+    }
 }
 
 void base_report_all(void)
@@ -84,9 +152,10 @@ void base_report_all(void)
             log_line("LEAK %s %s refs=%ld", g_objects[i]->name, g_objects[i]->iface, (long)g_objects[i]->refs);
         }
     }
-    log_line("SUMMARY objects=%d live=%d bstrs-out=%ld component-infos-outstanding=%d snapshot-props-outstanding=%d mismatches=%d refused=%d",
+    log_line("SUMMARY objects=%d live=%d bstrs-out=%ld component-infos-outstanding=%d snapshot-props-outstanding=%d mismatches=%d refused=%d"
+             " thread-violations=%d apartment-violations=%d",
              g_object_count, live, out_bstr_count(), component_infos_outstanding(), snapshot_props_outstanding(), mismatch_count(),
-             refused_count());
+             refused_count(), thread_violation_count(), apartment_violation_count());
 }
 
 /* One trap per slot index, so the log says which slot was called. */

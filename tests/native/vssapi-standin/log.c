@@ -7,7 +7,11 @@
 #include <string.h>
 
 static FILE *g_log;
-static int g_mismatches;
+static LONG g_mismatches;
+static LONG g_refusals;
+/* Calls may come from several threads (that is what THREAD-VIOLATION reports), so each line is written
+ * whole under a lock and never interleaves with another. */
+static SRWLOCK g_log_lock = SRWLOCK_INIT;
 
 static FILE *log_file(void)
 {
@@ -19,48 +23,47 @@ static FILE *log_file(void)
     return g_log;
 }
 
-void log_line(const char *fmt, ...)
+static void write_line(const char *prefix, const char *where, const char *fmt, va_list ap)
 {
-    FILE *f = log_file();
-    va_list ap;
-    va_start(ap, fmt);
+    FILE *f;
+    AcquireSRWLockExclusive(&g_log_lock);
+    f = log_file();
+    if (prefix) fprintf(f, "%s %s: ", prefix, where);
     vfprintf(f, fmt, ap);
-    va_end(ap);
     fputc('\n', f);
     fflush(f);
+    ReleaseSRWLockExclusive(&g_log_lock);
+}
+
+void log_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    write_line(NULL, NULL, fmt, ap);
+    va_end(ap);
 }
 
 void mismatch(const char *where, const char *fmt, ...)
 {
-    FILE *f = log_file();
     va_list ap;
-    g_mismatches++;
-    fprintf(f, "ARG-MISMATCH %s: ", where);
+    InterlockedIncrement(&g_mismatches);
     va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
+    write_line("ARG-MISMATCH", where, fmt, ap);
     va_end(ap);
-    fputc('\n', f);
-    fflush(f);
 }
 
-int mismatch_count(void) { return g_mismatches; }
-
-static int g_refusals;
+int mismatch_count(void) { return (int)g_mismatches; }
 
 void refused(const char *where, const char *fmt, ...)
 {
-    FILE *f = log_file();
     va_list ap;
-    g_refusals++;
-    fprintf(f, "REFUSED %s: ", where);
+    InterlockedIncrement(&g_refusals);
     va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
+    write_line("REFUSED", where, fmt, ap);
     va_end(ap);
-    fputc('\n', f);
-    fflush(f);
 }
 
-int refused_count(void) { return g_refusals; }
+int refused_count(void) { return (int)g_refusals; }
 
 const char *fmt_guid(const GUID *g, char buf[40])
 {

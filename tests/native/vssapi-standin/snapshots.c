@@ -135,6 +135,7 @@ static HRESULT STDMETHODCALLTYPE Enum_Next(IVssEnumObject *This, ULONG celt, VSS
 static HRESULT STDMETHODCALLTYPE Enum_Skip(IVssEnumObject *This, ULONG celt)
 {
     Enum *e = (Enum *)This;
+    base_check_thread(&e->base, "IVssEnumObject.Skip");
     log_line("CALL IVssEnumObject.Skip obj=%s celt=%lu", e->base.name, (unsigned long)celt);
     e->position += (int)celt;
     if (e->position > e->count) { e->position = e->count; return S_FALSE; }
@@ -144,6 +145,7 @@ static HRESULT STDMETHODCALLTYPE Enum_Skip(IVssEnumObject *This, ULONG celt)
 static HRESULT STDMETHODCALLTYPE Enum_Reset(IVssEnumObject *This)
 {
     Enum *e = (Enum *)This;
+    base_check_thread(&e->base, "IVssEnumObject.Reset");
     log_line("CALL IVssEnumObject.Reset obj=%s", e->base.name);
     e->position = 0;
     return S_OK;
@@ -156,12 +158,12 @@ static IVssEnumObjectVtbl g_enum_vtbl = {
     .Reset = Enum_Reset,
 };
 
-IVssEnumObject *enum_new(const int *snaps, int count)
+IVssEnumObject *enum_new(const int *snaps, int count, const Base *owner)
 {
     Enum *e = (Enum *)CoTaskMemAlloc(sizeof *e);
     fill_unexpected_slots((void **)&g_enum_vtbl, sizeof g_enum_vtbl / sizeof(void *));
     ZeroMemory(e, sizeof *e);
-    base_init(&e->base, &g_enum_vtbl, "IVssEnumObject", "enum");
+    base_init(&e->base, &g_enum_vtbl, "IVssEnumObject", "enum", owner);
     e->count = count;
     memcpy(e->snaps, snaps, sizeof(int) * (size_t)count);
     return (IVssEnumObject *)e;

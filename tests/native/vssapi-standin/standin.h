@@ -37,17 +37,26 @@ typedef struct Base {
     LONG refs;
     LONG addrefs;
     LONG releases;
-    DWORD thread;
+    DWORD thread;        /* the thread that created the components object this one belongs to */
+    char family[32];     /* that components object's name (its own name for a components object) */
     char name[32];
     const char *iface;
     void (*on_final_release)(struct Base *b); /* optional: what the last Release ends */
 } Base;
 
-void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix);
+/* owner: the object whose call hands this one out (it inherits the owner's thread), or NULL for a
+ * components object, which belongs to the thread creating it. */
+void base_init(Base *b, const void *vtbl, const char *iface, const char *prefix, const Base *owner);
 HRESULT base_qi(Base *b, REFIID riid, void **ppv);
 ULONG base_addref(Base *b);
 ULONG base_release(Base *b);
+/* Every call on an object: logs "ON <method> obj= thread= apartment=", and THREAD-VIOLATION when the
+ * thread is not the one that created the components object, APARTMENT-VIOLATION when
+ * VSSAPI_STANDIN_REQUIRE_STA=1 and the thread is not in a single-threaded apartment. */
 void base_check_thread(Base *b, const char *method);
+int require_sta(void); /* VSSAPI_STANDIN_REQUIRE_STA=1 */
+int thread_violation_count(void);
+int apartment_violation_count(void);
 void base_report_all(void);
 void fill_unexpected_slots(void **vtbl, int count);
 
@@ -65,7 +74,7 @@ BSTR out_bstr(const WCHAR *s);  /* a BSTR the caller must SysFreeString (counted
 long out_bstr_count(void);
 
 /* ---- async.c ---- */
-IVssAsync *async_new(const char *operation, int *finished_flag);
+IVssAsync *async_new(const char *operation, int *finished_flag, const Base *owner);
 
 /* ---- writers.c: two writers with components, files and status ---- */
 #define WRITER_COUNT 2
@@ -89,7 +98,7 @@ typedef struct WriterSpec {
     HRESULT failure;
 } WriterSpec;
 extern const WriterSpec g_writers[WRITER_COUNT];
-IVssExamineWriterMetadata *examine_new(int writer);
+IVssExamineWriterMetadata *examine_new(int writer, const Base *owner);
 const ComponentSpec *find_component(const GUID *instance, const GUID *writer, VSS_COMPONENT_TYPE ct,
                                     const WCHAR *logical_path, const WCHAR *name);
 int component_infos_outstanding(void);
@@ -111,6 +120,6 @@ int snap_find(const GUID *id);          /* index of an alive snapshot, or -1 */
 int snap_set_size(const GUID *set);     /* alive snapshots in a set */
 void snapshot_fill(VSS_SNAPSHOT_PROP *p, int snap);
 int snapshot_props_outstanding(void);
-IVssEnumObject *enum_new(const int *snaps, int count);
+IVssEnumObject *enum_new(const int *snaps, int count, const Base *owner);
 
 #endif

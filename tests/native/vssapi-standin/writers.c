@@ -92,6 +92,7 @@ static HRESULT STDMETHODCALLTYPE Filedesc_GetRecursive(IVssWMFiledesc *This, boo
 static HRESULT STDMETHODCALLTYPE Filedesc_GetBackupTypeMask(IVssWMFiledesc *This, DWORD *p)
 {
     Filedesc *f = (Filedesc *)This;
+    base_check_thread(&f->base, "IVssWMFiledesc.GetBackupTypeMask");
     log_line("CALL IVssWMFiledesc.GetBackupTypeMask obj=%s", f->base.name);
     if (!check_out(p, "IVssWMFiledesc.GetBackupTypeMask", "pdwTypeMask")) return E_INVALIDARG;
     *p = 0;
@@ -107,26 +108,26 @@ static IVssWMFiledescVtbl g_filedesc_vtbl = {
     .GetBackupTypeMask = Filedesc_GetBackupTypeMask,
 };
 
-static IVssWMFiledesc *filedesc_new(const FileSpec *spec)
+static IVssWMFiledesc *filedesc_new(const FileSpec *spec, const Base *owner)
 {
     Filedesc *f = (Filedesc *)CoTaskMemAlloc(sizeof *f);
     ZeroMemory(f, sizeof *f);
-    base_init(&f->base, &g_filedesc_vtbl, "IVssWMFiledesc", "file");
+    base_init(&f->base, &g_filedesc_vtbl, "IVssWMFiledesc", "file", owner);
     f->spec = spec;
     return (IVssWMFiledesc *)f;
 }
 
 static HRESULT give_file(const FileSpec *files, int count, UINT index, IVssWMFiledesc **pp, Base *owner, const char *method)
 {
-    log_line("CALL %s obj=%s index=%u", method, owner->name, index);
     base_check_thread(owner, method);
+    log_line("CALL %s obj=%s index=%u", method, owner->name, index);
     if (!check_out(pp, method, "ppFiledesc")) return E_INVALIDARG;
     if (index >= (UINT)count) {
         mismatch(method, "index %u out of range (count %d)", index, count);
         *pp = NULL;
         return E_INVALIDARG;
     }
-    *pp = filedesc_new(&files[index]);
+    *pp = filedesc_new(&files[index], owner);
     return S_OK;
 }
 
@@ -264,7 +265,7 @@ static HRESULT STDMETHODCALLTYPE Examine_GetComponent(IVssExamineWriterMetadata 
     }
     c = (Component *)CoTaskMemAlloc(sizeof *c);
     ZeroMemory(c, sizeof *c);
-    base_init(&c->base, &g_component_vtbl, "IVssWMComponent", "comp");
+    base_init(&c->base, &g_component_vtbl, "IVssWMComponent", "comp", &e->base);
     c->spec = &g_writers[e->writer].components[i];
     *pp = (IVssWMComponent *)c;
     return S_OK;
@@ -279,7 +280,7 @@ static IVssExamineWriterMetadataVtbl g_examine_vtbl = {
     .GetComponent = Examine_GetComponent,
 };
 
-IVssExamineWriterMetadata *examine_new(int writer)
+IVssExamineWriterMetadata *examine_new(int writer, const Base *owner)
 {
     static int traps_filled;
     Examine *e;
@@ -291,7 +292,7 @@ IVssExamineWriterMetadata *examine_new(int writer)
     }
     e = (Examine *)CoTaskMemAlloc(sizeof *e);
     ZeroMemory(e, sizeof *e);
-    base_init(&e->base, &g_examine_vtbl, "IVssExamineWriterMetadata", "wm");
+    base_init(&e->base, &g_examine_vtbl, "IVssExamineWriterMetadata", "wm", owner);
     e->writer = writer;
     return (IVssExamineWriterMetadata *)e;
 }
