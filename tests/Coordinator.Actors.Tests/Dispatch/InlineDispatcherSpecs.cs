@@ -93,8 +93,10 @@ public sealed class InlineDispatcherSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void An_inline_actor_telling_itself_finishes_its_turn_before_the_next_starts()
+    public void An_inline_actor_telling_itself_gets_the_message_after_its_turn_ends_and_before_the_Tell_returns()
     {
+        // No deadlock, no turn inside a turn: the mailbox is still marked running while the actor Tells itself,
+        // so the message waits for the end of the turn and is then run on the same thread.
         var log = new List<string>();
         var countdown = SpawnInline(Props.Create(() => new Countdown(log)));
 
