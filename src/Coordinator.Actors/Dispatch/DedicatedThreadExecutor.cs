@@ -58,6 +58,8 @@ internal sealed class DedicatedThreadExecutor : ExecutorService
         {
             try
             {
+                // Each turn starts from a clean context, as on Akka's thread-pool dispatcher: an AsyncLocal one
+                // handler sets does not leak into the next.
                 ExecutionContext.Run(CleanExecutionContext.Instance, static state => ((IRunnable)state!).Run(), run);
             }
             catch (Exception e)
