@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Akka.Dispatch;
+
+namespace Coordinator.Actors.Dispatch;
+
+/// <summary>
+/// An executor that owns exactly one thread and runs everything it is given there, in order. Akka's
+/// <see cref="PinnedDispatcher"/> produces one per actor, so that actor's constructor, PreStart, every turn, the
+/// continuations of its awaits (Akka delivers them as system messages through the same mailbox), restarts and
+/// PostStop all run on this thread. <see cref="Shutdown"/> lets the thread finish the queue and exit.
+/// </summary>
+internal sealed class DedicatedThreadExecutor : ExecutorService
+{
+    private readonly BlockingCollection<IRunnable> _queue = new(new ConcurrentQueue<IRunnable>());
+    private readonly Action<Exception> _reportFailure;
+
+    public DedicatedThreadExecutor(string id, string threadName, DedicatedThreadSettings settings, Action<Exception> reportFailure)
+        : base(id)
+    {
+        _reportFailure = reportFailure;
+        Thread = new Thread(Work, settings.StackSize)
+        {
+            Name = threadName,
+            // Never keeps the process alive: the actor system's shutdown is what ends sessions, not this thread.
+            IsBackground = true,
+        };
+        if (OperatingSystem.IsWindows())
+        {
+            // Must be set before Start; elsewhere apartments do not exist and SetApartmentState throws.
+            Thread.SetApartmentState(settings.Apartment);
+        }
+        // UnsafeStart: the creator's execution context (whoever spawned the actor) must not flow into the thread.
+        Thread.UnsafeStart();
+    }
+
+    public Thread Thread { get; }
+
+    public override void Execute(IRunnable run)
+    {
+        try
+        {
+            _queue.Add(run);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Added after Shutdown: Akka's Dispatcher retries once, then reports; it never should happen, as the
+            // only tenant has left by then.
+            throw new RejectedExecutionException($"Dedicated thread [{Thread.Name}] of [{Id}] has shut down.", e);
+        }
+    }
+
+    /// <summary>Called by Akka on a scheduler thread once the actor has gone and shutdown-timeout has passed; never blocks.</summary>
+    public override void Shutdown() => _queue.CompleteAdding();
+
+    private void Work()
+    {
+        foreach (var run in _queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                // Each turn starts from a clean context, as on Akka's thread-pool dispatcher: an AsyncLocal one
+                // handler sets does not leak into the next.
+                ExecutionContext.Run(CleanExecutionContext.Instance, static state => ((IRunnable)state!).Run(), run);
+            }
+            catch (Exception e)
+            {
+                // An exception escaping the mailbox would end the thread and the process; the mailbox already
+                // routes actor failures to supervision, so what arrives here is Akka's own trouble: report it.
+                _reportFailure(e);
+            }
+        }
+    }
+}
