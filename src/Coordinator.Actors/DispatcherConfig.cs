@@ -14,7 +14,7 @@ public static class DispatcherConfig
 
     public const string Hocon = """
         akka.actor.vss-session-dispatcher {
-          type = PinnedDispatcher
+          type = "Coordinator.Actors.Dispatch.DedicatedThreadDispatcherConfigurator, Coordinator.Actors"
           apartment = sta
           throughput = 1
           thread-name-prefix = "vss-session"
@@ -22,7 +22,7 @@ public static class DispatcherConfig
           stack-size = 256 KiB
         }
         akka.actor.snapshot-gate-dispatcher {
-          type = Dispatcher
+          type = "Coordinator.Actors.Dispatch.InlineDispatcherConfigurator, Coordinator.Actors"
           throughput = 100
         }
         """;

@@ -21,7 +21,10 @@ internal static class JobErrors
         _ => new JobError(JobErrorKind.Vss, "Session", 0, null, cause.Message),
     };
 
-    public static JobError Input(JobValidationException ex) => new(JobErrorKind.Input, ex.Operation, ex.VssHResult, null, ex.Message);
+    public static JobError Input(JobValidationException ex) => new(JobErrorKind.Input, ex.Operation, ex.VssHResult, null, ex.Message)
+    {
+        Field = ex.Field,
+    };
 
     /// <summary>The job's deadline passed: names the step it stopped ("timed out in DoSnapshotSet after 3 s").</summary>
     public static JobError Timeout(string operation, TimeSpan timeout) =>

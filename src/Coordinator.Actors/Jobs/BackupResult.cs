@@ -37,6 +37,9 @@ public sealed record JobError(JobErrorKind Kind, string Operation, int HResult, 
     /// <summary>The backup action's exit code, when an external program failed.</summary>
     public int? ExitCode { get; init; }
 
+    /// <summary>For an input error: the part of the job that is wrong, for front ends to name in their own words.</summary>
+    public JobField? Field { get; init; }
+
     public string Name => HResult == 0 ? Kind.ToString() : VssErrorCatalog.NameOf(HResult);
 
     public string HResultHex => VssErrorCatalog.ToHex(HResult);

@@ -89,7 +89,7 @@ public sealed class ComponentSelectorSpec
             ComponentSelector.Select([SystemWriter(), Sql()], ["D:\\"], new WriterFilter(["System Writer"], [])));
 
         Assert.Contains("System Writer", ex.Message);
-        Assert.Contains("--include-writer", ex.Message);
+        Assert.Equal(JobField.IncludeWriters, ex.Field);
     }
 
     [Fact]
