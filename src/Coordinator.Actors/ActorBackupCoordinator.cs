@@ -18,12 +18,15 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
 {
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(30);
 
-    private readonly IActorRef _jobs;
+    private readonly Task<IActorRef> _jobs;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<string, Task<BackupResult>> _running = new();
 
-    /// <summary>Over the host's job supervisor (registered by the host, see <see cref="CoordinatorActors"/>).</summary>
-    public ActorBackupCoordinator(ActorSystem system, IActorRef jobs)
+    /// <summary>
+    /// Over the host's job supervisor (see <see cref="CoordinatorActors"/>), which a host may start after this is made:
+    /// jobs wait for it.
+    /// </summary>
+    public ActorBackupCoordinator(ActorSystem system, Task<IActorRef> jobs)
     {
         _jobs = jobs;
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "cancel-backup-jobs", async () =>
@@ -35,7 +38,7 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
 
     /// <summary>Starts the gate and the job supervisor on <paramref name="system"/> (one coordinator per system).</summary>
     public ActorBackupCoordinator(ActorSystem system, IVssFactory factory, CoordinatorSettings settings, ISnapshotJournal? journal = null, TimeProvider? time = null)
-        : this(system, StartActors(system, factory, settings, journal, time, out var gate))
+        : this(system, Task.FromResult(StartActors(system, factory, settings, journal, time, out var gate)))
     {
         Gate = gate;
     }
@@ -54,7 +57,8 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
         try
         {
             // Not cancellable itself: once asked, the job exists, and a token cancelled meanwhile fires at Register.
-            var started = await _jobs.Ask<JobSupervisor.Started>(new JobSupervisor.Run(job, reply, progress?.Writer), ShutdownWait)
+            var jobs = await _jobs.WaitAsync(ShutdownWait, CancellationToken.None).ConfigureAwait(false);
+            var started = await jobs.Ask<JobSupervisor.Started>(new JobSupervisor.Run(job, reply, progress?.Writer), ShutdownWait)
                 .ConfigureAwait(false);
             await using var byCaller = cancellationToken.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));
             await using var byShutdown = _shutdown.Token.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));

@@ -6,9 +6,9 @@ namespace Coordinator.Actors;
 /// <summary>
 /// Reads one section of an Akka <see cref="Config"/> with defaults for absent keys and errors that name the full
 /// path and what is allowed. Akka's own getters either return null for a missing string or throw a message without
-/// the key, so settings go through here.
+/// the key, so settings (the actors' and the executable's) go through here.
 /// </summary>
-internal readonly struct ConfigReader(Config? config, string path)
+public readonly struct ConfigReader(Config? config, string path)
 {
     private string Full(string key) => path.Length == 0 ? key : $"{path}.{key}";
 
@@ -27,6 +27,9 @@ internal readonly struct ConfigReader(Config? config, string path)
         var value = Raw(key);
         return value.Length > 0 ? value : throw Bad(key, value, "a non-empty string");
     }
+
+    /// <summary>Null when absent or empty (an environment variable set to nothing unsets the key).</summary>
+    public string? OptionalString(string key) => Has(key) && Raw(key) is { Length: > 0 } value ? value : null;
 
     public TimeSpan Positive(string key, TimeSpan fallback)
     {

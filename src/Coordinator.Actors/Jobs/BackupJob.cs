@@ -29,14 +29,14 @@ public sealed record BackupJob
     public WriterFilter Writers
     {
         get => _writers;
-        init => _writers = Checked(value);
+        init => _writers = CheckWriters(value);
     }
 
     /// <summary>What runs against the snapshots; an <see cref="ExternalProgramAction"/> holds the resolved program path.</summary>
     public BackupAction? Action
     {
         get => _action;
-        init => _action = Resolved(value);
+        init => _action = ResolveAction(value);
     }
 
     /// <summary>Keep the snapshots after the job (they are journaled and must be deleted explicitly).</summary>
@@ -75,7 +75,8 @@ public sealed record BackupJob
             Timeout = timeout,
         };
 
-    private static WriterFilter Checked(WriterFilter filter)
+    /// <summary>The writer filter's own check (no empty names, none both included and excluded), for front ends that report every field.</summary>
+    public static WriterFilter CheckWriters(WriterFilter filter)
     {
         if (filter.Include.Concat(filter.Exclude).Any(string.IsNullOrWhiteSpace))
         {
@@ -89,7 +90,8 @@ public sealed record BackupJob
         return filter;
     }
 
-    private static BackupAction? Resolved(BackupAction? action)
+    /// <summary>The action's own check: an external program is resolved to its full path (no shell), its directory must exist.</summary>
+    public static BackupAction? ResolveAction(BackupAction? action)
     {
         if (action is not ExternalProgramAction program)
         {

@@ -4,7 +4,6 @@ using Coordinator.Actors.Jobs;
 using Coordinator.Jobs;
 using Coordinator.Output;
 using Coordinator.Recovery;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Coordinator.Cli;
@@ -15,52 +14,28 @@ public static class BackupCommand
     public static Command Create(CliConsole console, CliDependencies dependencies)
     {
         var job = JobRequestSymbols.Local();
-        var provider = CommonOptions.Provider();
-        var scenario = CommonOptions.Scenario();
-        var json = CommonOptions.Json();
-        var config = CommonOptions.Config();
-        var journal = CommonOptions.Journal();
-        var verbose = CommonOptions.Verbose();
+        var common = CommonOptions.ForProviderCommand(journal: true);
 
         var command = new Command("backup", "Snapshot volumes together, run the action against the snapshots, report to the writers.\n" + ExitCodes.HelpText);
         job.AddTo(command);
-        foreach (var option in new Option[] { provider, scenario, json, config, journal, verbose })
-        {
-            command.Options.Add(option);
-        }
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
-        {
-            var request = job.Read(parse);
-            var overrides = new Dictionary<string, string?>();
-            AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
-            AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
-            AddIfSet(overrides, "coordinator:journal", parse.GetValue(journal));
-            return await RunAsync(console, dependencies, request, parse.GetValue(config), overrides, parse.GetValue(json), parse.GetValue(verbose), cancellationToken);
-        });
+            await RunAsync(console, dependencies, job.Read(parse), common.Read(parse), cancellationToken));
         return command;
     }
 
-    internal static void AddIfSet(Dictionary<string, string?> overrides, string key, string? value)
+    /// <summary>The option a field of a job is given with, for one-line errors.</summary>
+    private static string OptionOf(string field) => field switch
     {
-        if (value is not null)
-        {
-            overrides[key] = value;
-        }
-    }
-
-    private static readonly Dictionary<string, string> OptionNames = new()
-    {
-        ["volumes"] = "<volume>",
-        ["timeout"] = "--timeout",
-        ["action.program"] = "--exec",
-        ["action.workingDirectory"] = "--exec",
-        ["includeWriters"] = "--include-writer",
-        ["excludeWriters"] = "--exclude-writer",
+        "volumes" => "<volume>",
+        "timeout" => "--timeout",
+        "action.program" or "action.workingDirectory" => "--exec",
+        "includeWriters" => "--include-writer",
+        "excludeWriters" => "--exclude-writer",
+        _ => field,
     };
 
-    private static async Task<int> RunAsync(
-        CliConsole console, CliDependencies dependencies, JobRequest request, string? configPath,
-        Dictionary<string, string?> overrides, bool json, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, CliDependencies dependencies, JobRequest request, CommonValues common, CancellationToken cancellationToken)
     {
         // A mistyped option lands in the volume list (volumes are open-ended): name it as the option it looks like.
         if (request.Volumes?.FirstOrDefault(v => v.StartsWith('-')) is { } stray)
@@ -73,65 +48,44 @@ public static class BackupCommand
         if (job is null)
         {
             var first = errors[0];
-            throw CliException.BadInput($"{OptionNames.GetValueOrDefault(first.Field, first.Field)}: {first.Message}");
+            throw CliException.BadInput($"{OptionOf(first.Field)}: {first.Message}");
         }
 
-        using var host = CommandHost.Create(dependencies, configPath, overrides, verbose);
+        await using var host = CommandHost.Create(dependencies, common.ConfigPath, common.Overrides, common.Verbose);
         using var provider = host.OpenProvider();
         var journal = host.OpenJournal();
         // A one-shot backup that crashed earlier left its journaled sets behind: sweep them before taking new ones, so
         // a machine that only ever runs the CLI never accumulates orphans. Jobs of live processes are left alone.
         var recovery = await StartupRecovery.RunAsync(journal, provider, host.Logger);
-        if (!json && (recovery.InterruptedJobs.Count > 0 || recovery.DeletedSets.Count > 0))
+        if (!common.Json && (recovery.InterruptedJobs.Count > 0 || recovery.DeletedSets.Count > 0))
         {
             console.Ansi.MarkupLine($"Recovered from an earlier crash: {recovery.InterruptedJobs.Count} interrupted job(s) marked failed, " +
                                     $"{recovery.DeletedSets.Count} orphaned snapshot set(s) deleted");
         }
-        var coordinator = dependencies.CoordinatorFactory.Create(provider, journal,
-            new CoordinatorContext(host.ConfigPath, host.Settings, host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-        try
+        var coordinator = await host.StartCoordinatorAsync(provider, journal, cancellationToken);
+        journal.CreateJob(jobId, "cli", JsonSerializer.Serialize(request, JsonDefaults.Options));
+        var executor = new JobExecutor(coordinator, journal, provider, host.Logger);
+        JobOutcome outcome;
+        if (common.Json)
         {
-            journal.CreateJob(jobId, "cli", JsonSerializer.Serialize(request, JsonDefaults.Options));
-            var executor = new JobExecutor(coordinator, journal, provider, host.Logger);
-            JsonResultDocument document;
-            if (json)
+            outcome = (await executor.ExecuteAsync(job, null, cancellationToken))!;
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(outcome.Document, JsonDefaults.Indented));
+        }
+        else
+        {
+            console.Ansi.MarkupLine($"Backup job [bold]{jobId}[/] of {Markup.Escape(string.Join(", ", job.Volumes))}" +
+                                    $"{(job.Persistent ? " (persistent)" : "")} with the {Markup.Escape(provider.Description)}");
+            outcome = (await ProgressView.RunAsync(console, onProgress => executor.ExecuteAsync(job, onProgress, cancellationToken)))!;
+            if (outcome.Result.Error is { Kind: JobErrorKind.Input } input)
             {
-                document = await executor.ExecuteAsync(job, null, cancellationToken);
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(document with { SubmittedAt = null, StartedAt = null, FinishedAt = null }, JsonDefaults.Indented));
+                // A user mistake found by the actors (unknown volume or writer): one line, like the CLI's own checks.
+                console.WriteErrorLine(input.Field is { } field ? $"{OptionOf(JobRequestValidator.FieldName(field))}: {input.Message}" : input.Message);
             }
             else
             {
-                console.Ansi.MarkupLine($"Backup job [bold]{jobId}[/] of {Markup.Escape(string.Join(", ", job.Volumes))}" +
-                                        $"{(job.Persistent ? " (persistent)" : "")} with the {Markup.Escape(provider.Description)}");
-                document = await ProgressView.RunAsync(console, onProgress => executor.ExecuteAsync(job, onProgress, cancellationToken));
-                if (document.Error?.Kind == "input")
-                {
-                    // A user mistake found by the actors (unknown volume or writer): one line, like the CLI's own checks.
-                    console.WriteErrorLine(document.Error.Message);
-                }
-                else
-                {
-                    HumanRenderer.RenderResult(console.Ansi, document);
-                }
+                HumanRenderer.RenderResult(console.Ansi, outcome.Document);
             }
-            return JobExitCode.For(document);
         }
-        finally
-        {
-            await DisposeAsync(coordinator);
-        }
-    }
-
-    internal static async ValueTask DisposeAsync(object instance)
-    {
-        switch (instance)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
+        return JobExitCode.For(outcome.Result);
     }
 }

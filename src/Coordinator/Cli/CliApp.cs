@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using Coordinator.Actors.Jobs;
+using Coordinator.Core;
 
 namespace Coordinator.Cli;
 
@@ -60,10 +60,11 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
             console.WriteErrorLine(ex.Message);
             return ex.ExitCode;
         }
-        catch (JobValidationException ex)
+        catch (CoordinatorException ex)
         {
-            console.WriteErrorLine(ex.Message);
-            return ExitCodes.BadInput;
+            // Core errors name the setting they are about; on the command line that is the option of the same name.
+            console.WriteErrorLine(ex.Setting is null ? ex.Message : $"--{ex.Setting}: {ex.Message}");
+            return JobExitCode.For(ex.Kind);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

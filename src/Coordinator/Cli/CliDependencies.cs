@@ -1,10 +1,9 @@
-using Coordinator.Jobs;
 using Coordinator.Providers;
 
 namespace Coordinator.Cli;
 
-/// <summary>The pieces a test may replace: the VSS provider and the coordinator. The real process uses the defaults.</summary>
-public sealed record CliDependencies(IVssProviderSource ProviderSource, IBackupCoordinatorFactory CoordinatorFactory)
+/// <summary>What a test may replace: where the VSS provider comes from. The real process picks by OS.</summary>
+public sealed record CliDependencies(IVssProviderSource ProviderSource)
 {
-    public static CliDependencies Default { get; } = new(new DefaultProviderSource(), new ActorsCoordinatorFactory());
+    public static CliDependencies Default { get; } = new(new DefaultProviderSource());
 }

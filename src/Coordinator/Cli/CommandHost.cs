@@ -1,88 +1,70 @@
-using Coordinator.Actors;
+using Coordinator.Actors.Jobs;
+using Coordinator.Core;
 using Coordinator.Hosting;
 using Coordinator.Journal;
 using Coordinator.Providers;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Coordinator.Cli;
 
 /// <summary>
-/// The Generic Host of one CLI command: configuration (HOCON, appsettings, environment, command line), options, DI and
-/// logging to stderr (stdout stays the command's own: --json must be alone there).
+/// What one CLI command runs with: the merged configuration, logging to stderr, the provider and journal it opens,
+/// and — for a backup — the actor system, hosted by Akka.Hosting and stopped (jobs cancelled and cleaned up first)
+/// when the command ends.
 /// </summary>
-public sealed class CommandHost : IDisposable
+public sealed class CommandHost : IAsyncDisposable
 {
-    private readonly IHost _host;
     private readonly CliDependencies _dependencies;
+    private readonly bool _verbose;
+    private IHost? _actors;
 
-    private CommandHost(IHost host, CliDependencies dependencies, string configPath)
+    private CommandHost(CliDependencies dependencies, CoordinatorConfig config, bool verbose)
     {
-        _host = host;
         _dependencies = dependencies;
-        ConfigPath = configPath;
-        Options = host.Services.GetRequiredService<IOptions<CoordinatorOptions>>().Value;
-        Settings = host.Services.GetRequiredService<IOptions<CoordinatorSettings>>().Value;
-        Logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("coordinator");
-        JournalPath = CoordinatorConfiguration.JournalPath(Options, configPath);
+        _verbose = verbose;
+        Config = config;
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddCoordinatorConsole(MinimumLevel(verbose)));
+        Logger = LoggerFactory.CreateLogger("coordinator");
     }
 
-    public string ConfigPath { get; }
+    public CoordinatorConfig Config { get; }
 
-    public CoordinatorOptions Options { get; }
-
-    public CoordinatorSettings Settings { get; }
+    public ILoggerFactory LoggerFactory { get; }
 
     public ILogger Logger { get; }
 
-    public string JournalPath { get; }
-
-    public IServiceProvider Services => _host.Services;
-
-    public static CommandHost Create(CliDependencies dependencies, string? configPath, IReadOnlyDictionary<string, string?> overrides, bool verbose)
-    {
-        var path = ResolveConfigPath(configPath);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(path) });
-        builder.Configuration.AddCoordinatorSources(path, overrides);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
-        builder.Services.AddCoordinatorCore(builder.Configuration, dependencies);
-        return new CommandHost(builder.Build(), dependencies, path);
-    }
-
-    public static string ResolveConfigPath(string? configPath)
-    {
-        if (configPath is null)
-        {
-            return CoordinatorConfiguration.DefaultConfigPath;
-        }
-        if (!File.Exists(configPath))
-        {
-            throw CliException.BadInput($"--config: file '{configPath}' does not exist");
-        }
-        return Path.GetFullPath(configPath);
-    }
+    /// <exception cref="CoordinatorException">The config file or a setting is wrong.</exception>
+    public static CommandHost Create(CliDependencies dependencies, string? configPath, IReadOnlyDictionary<string, string?> overrides, bool verbose) =>
+        new(dependencies, CoordinatorConfiguration.Load(CoordinatorConfiguration.ResolvePath(configPath), overrides), verbose);
 
     public ProviderHandle OpenProvider() =>
-        _dependencies.ProviderSource.Open(new ProviderRequest(Options.Provider, Options.Scenario));
+        _dependencies.ProviderSource.Open(new ProviderRequest(Config.Options.Provider, Config.Options.Scenario));
 
-    public SqliteJournal OpenJournal()
+    public SqliteJournal OpenJournal() => SqliteJournal.Open(Config.JournalPath);
+
+    /// <summary>Starts the actor system over <paramref name="provider"/> and <paramref name="journal"/>; it stops with this host.</summary>
+    public async Task<IBackupCoordinator> StartCoordinatorAsync(ProviderHandle provider, ISnapshotJournal journal, CancellationToken cancellationToken)
     {
-        try
-        {
-            return new SqliteJournal(JournalPath);
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            throw CliException.Environment($"journal '{JournalPath}': {ex.Message} (choose another file with --journal)");
-        }
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddCoordinatorConsole(MinimumLevel(_verbose));
+        builder.Services.AddCoordinatorActors(Config, provider, journal);
+        _actors = builder.Build();
+        await _actors.StartAsync(cancellationToken);
+        return _actors.Services.GetRequiredService<IBackupCoordinator>();
     }
 
-    public void Dispose() => _host.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        if (_actors is not null)
+        {
+            // Coordinated shutdown: running jobs are cancelled and cleaned up before the actors stop.
+            await _actors.StopAsync(CancellationToken.None);
+            _actors.Dispose();
+        }
+        LoggerFactory.Dispose();
+    }
+
+    private static LogLevel MinimumLevel(bool verbose) => verbose ? LogLevel.Debug : LogLevel.Warning;
 }

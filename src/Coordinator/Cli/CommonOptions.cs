@@ -38,4 +38,61 @@ public static class CommonOptions
     {
         Description = "log details to stderr",
     };
+
+    public static ProviderCommandOptions ForProviderCommand(bool journal, bool json = true) => new(journal, json);
+}
+
+/// <summary>What the shared options of a command said: the config file, the overrides they make, --json, --verbose.</summary>
+public sealed record CommonValues(string? ConfigPath, IReadOnlyDictionary<string, string?> Overrides, bool Json, bool Verbose);
+
+/// <summary>
+/// The options every command that opens the provider shares (--provider, --scenario, --config, --verbose; --journal
+/// and --json where the command has them), read into the configuration overrides they stand for.
+/// </summary>
+public sealed class ProviderCommandOptions
+{
+    private readonly Option<string?> _provider = CommonOptions.Provider();
+    private readonly Option<string?> _scenario = CommonOptions.Scenario();
+    private readonly Option<string?> _config = CommonOptions.Config();
+    private readonly Option<bool> _verbose = CommonOptions.Verbose();
+    private readonly Option<string?>? _journal;
+    private readonly Option<bool>? _json;
+
+    internal ProviderCommandOptions(bool journal, bool json)
+    {
+        _journal = journal ? CommonOptions.Journal() : null;
+        _json = json ? CommonOptions.Json() : null;
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option?[] { _provider, _scenario, _json, _config, _journal, _verbose })
+        {
+            if (option is not null)
+            {
+                command.Options.Add(option);
+            }
+        }
+    }
+
+    /// <param name="overrides">More overrides of the command's own, added to those of the shared options.</param>
+    public CommonValues Read(ParseResult parse, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var all = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        SetIfGiven(all, "coordinator:provider", parse.GetValue(_provider));
+        SetIfGiven(all, "coordinator:scenario", parse.GetValue(_scenario));
+        if (_journal is not null)
+        {
+            SetIfGiven(all, "coordinator:journal", parse.GetValue(_journal));
+        }
+        return new CommonValues(parse.GetValue(_config), all, _json is not null && parse.GetValue(_json), parse.GetValue(_verbose));
+    }
+
+    internal static void SetIfGiven(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (value is not null)
+        {
+            overrides[key] = value;
+        }
+    }
 }

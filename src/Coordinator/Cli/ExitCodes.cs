@@ -1,3 +1,6 @@
+using Coordinator.Actors.Jobs;
+using Coordinator.Core;
+
 namespace Coordinator.Cli;
 
 /// <summary>The process exit codes, documented in --help and the README. Scripts depend on them: never renumber.</summary>
@@ -15,9 +18,23 @@ public static class ExitCodes
         "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges), 130 cancelled (Ctrl+C cancels the job and cleans up).";
 }
 
-/// <summary>Maps a finished job to the exit code.</summary>
+/// <summary>Maps a finished job, and a core error, to the exit code.</summary>
 public static class JobExitCode
 {
+    public static int For(BackupResult result) => result.Status switch
+    {
+        JobStatus.Succeeded => ExitCodes.Succeeded,
+        JobStatus.Cancelled => ExitCodes.Cancelled,
+        _ => result.Error?.Kind switch
+        {
+            JobErrorKind.Input => ExitCodes.BadInput,
+            JobErrorKind.Environment => ExitCodes.Environment,
+            JobErrorKind.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.BackupFailed,
+        },
+    };
+
+    /// <summary>A job known only by its document: one the server ran, for the HTTP client commands.</summary>
     public static int For(Output.JsonResultDocument document) => document.Status switch
     {
         "succeeded" => ExitCodes.Succeeded,
@@ -29,5 +46,12 @@ public static class JobExitCode
             "cancelled" => ExitCodes.Cancelled,
             _ => ExitCodes.BackupFailed,
         },
+    };
+
+    public static int For(CoordinatorErrorKind kind) => kind switch
+    {
+        CoordinatorErrorKind.BadInput => ExitCodes.BadInput,
+        CoordinatorErrorKind.Environment => ExitCodes.Environment,
+        _ => ExitCodes.BackupFailed,
     };
 }

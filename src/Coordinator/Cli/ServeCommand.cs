@@ -12,20 +12,17 @@ public static class ServeCommand
         var tokenFile = new Option<string?>("--token-file") { Description = $"file holding the bearer token (else ${BearerAuth.TokenEnvironmentVariable}) [coordinator:server:token-file]", HelpName = "FILE" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "serve without a token (loopback addresses only; development)" };
         var maxJobs = new Option<string?>("--max-concurrent-jobs") { Description = "jobs run at once; more wait in the queue (default 4)", HelpName = "N" };
-        var provider = CommonOptions.Provider();
-        var scenario = CommonOptions.Scenario();
-        var config = CommonOptions.Config();
-        var journal = CommonOptions.Journal();
-        var verbose = CommonOptions.Verbose();
+        var common = CommonOptions.ForProviderCommand(journal: true, json: false);
         var command = new Command("serve", "Run the backup server: jobs over HTTP, journaled in SQLite, recovered after a crash.")
         {
-            urls, tokenFile, insecure, maxJobs, provider, scenario, config, journal, verbose,
+            urls, tokenFile, insecure, maxJobs,
         };
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
-            BackupCommand.AddIfSet(overrides, "coordinator:server:urls", parse.GetValue(urls));
-            BackupCommand.AddIfSet(overrides, "coordinator:server:token-file", parse.GetValue(tokenFile));
+            ProviderCommandOptions.SetIfGiven(overrides, "coordinator:server:urls", parse.GetValue(urls));
+            ProviderCommandOptions.SetIfGiven(overrides, "coordinator:server:token-file", parse.GetValue(tokenFile));
             if (parse.GetValue(maxJobs) is { } jobs)
             {
                 if (!int.TryParse(jobs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -34,11 +31,9 @@ public static class ServeCommand
                 }
                 overrides["coordinator:server:max-concurrent-jobs"] = jobs;
             }
-            BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
-            BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
-            BackupCommand.AddIfSet(overrides, "coordinator:journal", parse.GetValue(journal));
-            return await ServerApp.RunAsync(console, dependencies,
-                new ServeRequest(parse.GetValue(config), overrides, parse.GetValue(insecure), parse.GetValue(verbose)), cancellationToken);
+            var options = common.Read(parse, overrides);
+            return await ServerApp.RunAsync(console.Out, dependencies.ProviderSource,
+                new ServeRequest(options.ConfigPath, options.Overrides, parse.GetValue(insecure), options.Verbose), cancellationToken);
         });
         return command;
     }

@@ -21,43 +21,21 @@ public static class SnapshotsCommand
         return command;
     }
 
-    private sealed record CommonSymbols(Option<string?> Provider, Option<string?> Scenario, Option<string?> Config, Option<string?> Journal, Option<bool> Verbose)
-    {
-        public static CommonSymbols Add(Command command)
-        {
-            var symbols = new CommonSymbols(CommonOptions.Provider(), CommonOptions.Scenario(), CommonOptions.Config(), CommonOptions.Journal(), CommonOptions.Verbose());
-            command.Options.Add(symbols.Provider);
-            command.Options.Add(symbols.Scenario);
-            command.Options.Add(symbols.Config);
-            command.Options.Add(symbols.Journal);
-            command.Options.Add(symbols.Verbose);
-            return symbols;
-        }
-
-        public CommandHost Host(ParseResult parse, CliDependencies dependencies)
-        {
-            var overrides = new Dictionary<string, string?>();
-            BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(Provider));
-            BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(Scenario));
-            BackupCommand.AddIfSet(overrides, "coordinator:journal", parse.GetValue(Journal));
-            return CommandHost.Create(dependencies, parse.GetValue(Config), overrides, parse.GetValue(Verbose));
-        }
-    }
-
     public sealed record SnapshotRow(Guid SetId, Guid SnapshotId, string Volume, string? DeviceObject, string JobId, bool Persistent, DateTimeOffset RecordedAt, bool Present);
 
     private static Command CreateList(CliConsole console, CliDependencies dependencies)
     {
-        var json = CommonOptions.Json();
-        var command = new Command("list", "List journaled snapshot sets not yet deleted, with what the provider reports.") { json };
-        var common = CommonSymbols.Add(command);
+        var command = new Command("list", "List journaled snapshot sets not yet deleted, with what the provider reports.");
+        var common = CommonOptions.ForProviderCommand(journal: true);
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = common.Host(parse, dependencies);
+            var options = common.Read(parse);
+            await using var host = CommandHost.Create(dependencies, options.ConfigPath, options.Overrides, options.Verbose);
             using var provider = host.OpenProvider();
             var journal = host.OpenJournal();
             var rows = await ListAsync(journal, provider);
-            if (parse.GetValue(json))
+            if (options.Json)
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(new { provider = provider.Name, snapshots = rows }, JsonDefaults.Indented));
                 return ExitCodes.Succeeded;
@@ -96,7 +74,8 @@ public static class SnapshotsCommand
         var id = new Option<string?>("--id") { Description = "delete this snapshot", HelpName = "ID" };
         var all = new Option<bool>("--all") { Description = "delete every journaled snapshot set still alive" };
         var command = new Command("delete", "Delete snapshots this coordinator created (journaled ones only).") { set, id, all };
-        var common = CommonSymbols.Add(command);
+        var common = CommonOptions.ForProviderCommand(journal: true, json: false);
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var setId = ParseId(parse.GetValue(set), "--set", "snapshot set");
@@ -106,7 +85,8 @@ public static class SnapshotsCommand
             {
                 throw CliException.BadInput("snapshots delete: give exactly one of --set ID, --id ID or --all");
             }
-            using var host = common.Host(parse, dependencies);
+            var options = common.Read(parse);
+            await using var host = CommandHost.Create(dependencies, options.ConfigPath, options.Overrides, options.Verbose);
             using var provider = host.OpenProvider();
             var journal = host.OpenJournal();
             if (snapshotId is { } one)

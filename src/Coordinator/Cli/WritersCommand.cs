@@ -11,21 +11,16 @@ public static class WritersCommand
 {
     public static Command Create(CliConsole console, CliDependencies dependencies)
     {
-        var provider = CommonOptions.Provider();
-        var scenario = CommonOptions.Scenario();
-        var json = CommonOptions.Json();
-        var config = CommonOptions.Config();
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("writers", "List the VSS writers, their components and states.") { provider, scenario, json, config, verbose };
+        var common = CommonOptions.ForProviderCommand(journal: false);
+        var command = new Command("writers", "List the VSS writers, their components and states.");
+        common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            BackupCommand.AddIfSet(overrides, "coordinator:provider", parse.GetValue(provider));
-            BackupCommand.AddIfSet(overrides, "coordinator:scenario", parse.GetValue(scenario));
-            using var host = CommandHost.Create(dependencies, parse.GetValue(config), overrides, parse.GetValue(verbose));
+            var options = common.Read(parse);
+            await using var host = CommandHost.Create(dependencies, options.ConfigPath, options.Overrides, options.Verbose);
             using var handle = host.OpenProvider();
-            var writers = await Gather(handle, host.Settings.Timeouts.GatherWriterMetadata).WaitAsync(cancellationToken);
-            if (parse.GetValue(json))
+            var writers = await Gather(handle, host.Config.Actors.Timeouts.GatherWriterMetadata).WaitAsync(cancellationToken);
+            if (options.Json)
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(new { provider = handle.Name, writers }, JsonDefaults.Indented));
             }

@@ -1,29 +1,84 @@
-using Coordinator.Kernel.Configuration;
+using Akka.Configuration;
+using Coordinator.Actors;
+using Coordinator.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace Coordinator.Hosting;
 
 /// <summary>
-/// The configuration sources, in order of precedence (lowest first): config/akka.hocon, appsettings.json beside it,
-/// environment variables, the command line. The same for every command and for the server.
+/// Everything configured, from one parse of config/akka.hocon by Akka's parser with the overrides on top: the
+/// config the actor system is created with and the settings built from that same config.
+/// </summary>
+public sealed record CoordinatorConfig(string Path, Config Akka, CoordinatorSettings Actors, CoordinatorOptions Options)
+{
+    /// <summary>The journal file: the configured one, else coordinator-journal.db next to the config file.</summary>
+    public string JournalPath =>
+        System.IO.Path.GetFullPath(Options.Journal ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, "coordinator-journal.db"));
+}
+
+/// <summary>
+/// The configuration sources, lowest precedence first: config/akka.hocon, appsettings.json beside it, environment
+/// variables (<c>coordinator__job__default-timeout</c>), the command line. The same for every command and the server.
 /// </summary>
 public static class CoordinatorConfiguration
 {
     /// <summary>config/akka.hocon beside the executable (the build copies it there).</summary>
-    public static string DefaultConfigPath => Path.Combine(AppContext.BaseDirectory, "config", "akka.hocon");
+    public static string DefaultConfigPath => System.IO.Path.Combine(AppContext.BaseDirectory, "config", "akka.hocon");
 
-    public static IConfigurationBuilder AddCoordinatorSources(
-        this IConfigurationBuilder builder, string configPath, IReadOnlyDictionary<string, string?> commandLine)
+    /// <summary>The config file to use: the one given (which must exist), else <see cref="DefaultConfigPath"/>.</summary>
+    public static string ResolvePath(string? configPath)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        builder.AddHoconFile(configPath, optional: true);
-        builder.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false);
-        builder.AddEnvironmentVariables();
-        builder.AddInMemoryCollection(commandLine);
-        return builder;
+        if (configPath is null)
+        {
+            return DefaultConfigPath;
+        }
+        if (!File.Exists(configPath))
+        {
+            throw CoordinatorException.BadInput($"file '{configPath}' does not exist", "config");
+        }
+        return System.IO.Path.GetFullPath(configPath);
     }
 
-    /// <summary>The journal file: the configured one, else coordinator-journal.db next to the config file.</summary>
-    public static string JournalPath(CoordinatorOptions options, string configPath) =>
-        Path.GetFullPath(options.Journal ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, "coordinator-journal.db"));
+    /// <param name="commandLine">Overrides from options, keyed like IConfiguration (<c>coordinator:server:urls</c>).</param>
+    /// <exception cref="CoordinatorException">The file cannot be read or parsed, or a value is malformed.</exception>
+    public static CoordinatorConfig Load(string configPath, IReadOnlyDictionary<string, string?> commandLine)
+    {
+        var file = ParseFile(configPath);
+        var overrides = new ConfigurationBuilder()
+            .AddJsonFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(commandLine)
+            .Build();
+        var merged = HoconOverrides.From(overrides)
+            .WithFallback(file)
+            .WithFallback(ConfigurationFactory.ParseString(DispatcherConfig.Hocon));
+        try
+        {
+            return new CoordinatorConfig(configPath, merged, CoordinatorSettings.FromConfig(merged), CoordinatorOptions.FromConfig(merged));
+        }
+        catch (ConfigurationException ex)
+        {
+            throw CoordinatorException.BadInput($"configuration ({configPath} and its overrides): {ex.Message}");
+        }
+    }
+
+    private static Config ParseFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Config.Empty;
+        }
+        try
+        {
+            return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        catch (IOException ex)
+        {
+            throw CoordinatorException.BadInput($"config file '{path}' cannot be read: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is ConfigurationException or FormatException)
+        {
+            throw CoordinatorException.BadInput($"config file '{path}' is not valid HOCON: {ex.Message}");
+        }
+    }
 }

@@ -7,28 +7,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Coordinator.Jobs;
 
+/// <summary>A job that ran: the typed result (what the exit code and the renderers read) and the document the journal stored.</summary>
+public sealed record JobOutcome(BackupResult Result, JsonResultDocument Document);
+
 /// <summary>
-/// Runs one journaled job through the coordinator: queued → running, every progress event journaled, the final result
-/// document stored. Shared by `coordinator backup` and the server's queue so both journal the same way.
+/// Runs one journaled job through the coordinator: queued → running, every progress event journaled (off the actors:
+/// progress arrives on the coordinator's delivery task), the final result document stored. The caller gets the result
+/// itself; the journal is a record of it, not its source. Shared by `coordinator backup` and the server's queue.
 /// </summary>
 public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal journal, ProviderHandle provider, ILogger logger)
 {
-    /// <param name="beforeCompleting">
-    /// Runs after the job has ended and before its final document is journaled: the server's queue forgets the job
-    /// there, so a job the journal calls finished can no longer be found running (and a cancel is answered "already
-    /// finished", not "cancelling").
-    /// </param>
-    public async Task<JsonResultDocument> ExecuteAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken, Action? beforeCompleting = null)
+    /// <summary>Null when the job was cancelled while queued (the journal already holds its final document).</summary>
+    /// <param name="beforeCompleting">Runs after the job ended and before its document is journaled (the server's queue forgets the job there).</param>
+    public async Task<JobOutcome?> ExecuteAsync(BackupJob job, Action<JobProgress>? onProgress, CancellationToken cancellationToken, Action? beforeCompleting = null)
     {
         if (!journal.TryMarkRunning(job.JobId))
         {
-            // Cancelled while queued: the journal already holds its final document.
-            return Stored(job.JobId);
+            return null;
         }
-        JsonResultDocument document;
+        BackupResult result;
         try
         {
-            var result = await coordinator.RunAsync(job, progress =>
+            result = await coordinator.RunAsync(job, progress =>
             {
                 try
                 {
@@ -41,27 +41,17 @@ public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal jo
                 }
                 onProgress?.Invoke(progress);
             }, cancellationToken).ConfigureAwait(false);
-            document = JsonResultDocument.From(result, job.Persistent, provider.Accounting?.Invoke());
-        }
-        catch (JobValidationException ex)
-        {
-            document = JsonResultDocument.Failure(job.JobId, "input", "validate", ex.Message, provider.Name, job.Persistent);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            document = JsonResultDocument.Failure(job.JobId, "cancelled", "job", "the job was cancelled", provider.Name, job.Persistent)
-                with { Status = JobStates.Cancelled };
         }
         catch (Exception ex)
         {
+            // The coordinator answers every job with a result; reaching here is a bug, recorded as the job's failure.
             logger.LogError(ex, "job {JobId} failed unexpectedly", job.JobId);
-            document = JsonResultDocument.Failure(job.JobId, "internal", "job", $"internal error: {ex.Message}", provider.Name, job.Persistent);
+            result = new BackupResult(job.JobId, JobStatus.Failed,
+                new JobError(JobErrorKind.Vss, "Job", 0, null, $"internal error: {ex.Message}"), 0, null, [], [], [], [], [], provider.Name);
         }
+        var document = JsonResultDocument.From(result, job.Persistent, provider.Accounting?.Invoke());
         beforeCompleting?.Invoke();
         journal.CompleteJob(job.JobId, document.Status, JsonSerializer.Serialize(document, JsonDefaults.Options));
-        return Stored(job.JobId);
+        return new JobOutcome(result, document);
     }
-
-    private JsonResultDocument Stored(string jobId) =>
-        JobDocuments.Load(journal.GetJob(jobId) ?? throw new InvalidOperationException($"job {jobId} is not in the journal"));
 }

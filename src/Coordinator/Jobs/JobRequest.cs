@@ -1,6 +1,4 @@
-using Coordinator.Actors.Actions;
 using Coordinator.Actors.Jobs;
-using Coordinator.Cli;
 
 namespace Coordinator.Jobs;
 
@@ -42,20 +40,36 @@ public sealed record FieldError(string Field, string Message);
 
 public static class JobRequestValidator
 {
-    /// <summary>Checks the request and builds the job, or returns the first problem per field.</summary>
+    /// <summary>The API's name of each part of a job (what problem details and the journal's requests use).</summary>
+    public static string FieldName(JobField field) => field switch
+    {
+        JobField.Volumes => "volumes",
+        JobField.IncludeWriters => "includeWriters",
+        JobField.ExcludeWriters => "excludeWriters",
+        JobField.ActionProgram => "action.program",
+        JobField.ActionWorkingDirectory => "action.workingDirectory",
+        JobField.Timeout => "timeout",
+        _ => field.ToString(),
+    };
+
+    /// <summary>Checks every field of the request and builds the job, or returns the first problem of each field.</summary>
     public static (BackupJob? Job, IReadOnlyList<FieldError> Errors) Validate(JobRequest request, string jobId)
     {
         var errors = new List<FieldError>();
-        IReadOnlyList<string> volumes = [];
-        try
+        T? Check<T>(Func<T> check)
         {
-            volumes = VolumeNames.NormalizeSet(request.Volumes ?? []);
-        }
-        catch (JobValidationException ex)
-        {
-            errors.Add(new FieldError("volumes", ex.Message));
+            try
+            {
+                return check();
+            }
+            catch (JobValidationException ex)
+            {
+                errors.Add(new FieldError(FieldName(ex.Field), ex.Message));
+                return default;
+            }
         }
 
+        Check(() => VolumeNames.NormalizeSet(request.Volumes ?? []));
         TimeSpan? timeout = null;
         if (request.Timeout is not null)
         {
@@ -68,52 +82,14 @@ public static class JobRequestValidator
                 errors.Add(new FieldError("timeout", $"'{request.Timeout}' is not a duration: use e.g. 90s, 10m, 1h30m"));
             }
         }
-
-        CheckWriters(request.IncludeWriters, "includeWriters", errors);
-        CheckWriters(request.ExcludeWriters, "excludeWriters", errors);
-        var overlap = (request.IncludeWriters ?? []).Intersect(request.ExcludeWriters ?? [], StringComparer.OrdinalIgnoreCase).FirstOrDefault();
-        if (overlap is not null)
-        {
-            errors.Add(new FieldError("excludeWriters", $"writer '{overlap}' is both included and excluded: choose one"));
-        }
-
-        BackupAction? action = null;
-        if (request.Action is { } a)
-        {
-            if (string.IsNullOrWhiteSpace(a.Program))
-            {
-                errors.Add(new FieldError("action.program", a.Arguments is { Count: > 0 }
-                    ? "arguments are given but no program: name the program to run"
-                    : "no program given: name the program to run against the snapshots"));
-            }
-            else if (ProgramLocator.Resolve(a.Program) is not { } resolved)
-            {
-                errors.Add(new FieldError("action.program",
-                    $"program '{a.Program}' not found: it is not an executable file and not on PATH (no shell is used: give the program itself)"));
-            }
-            else if (a.WorkingDirectory is not null && !Directory.Exists(a.WorkingDirectory))
-            {
-                errors.Add(new FieldError("action.workingDirectory", $"directory '{a.WorkingDirectory}' does not exist"));
-            }
-            else
-            {
-                action = new ExternalProgramAction(resolved, a.Arguments ?? [], a.WorkingDirectory);
-            }
-        }
-
+        var filter = Check(() => BackupJob.CheckWriters(new WriterFilter(request.IncludeWriters ?? [], request.ExcludeWriters ?? [])));
+        var action = request.Action is { } a
+            ? Check(() => BackupJob.ResolveAction(new ExternalProgramAction(a.Program ?? "", a.Arguments ?? [], a.WorkingDirectory)))
+            : null;
         if (errors.Count > 0)
         {
             return (null, errors);
         }
-        var filter = new WriterFilter(request.IncludeWriters ?? [], request.ExcludeWriters ?? []);
-        return (new BackupJob(jobId, volumes, filter, action, request.Persistent, timeout), errors);
-    }
-
-    private static void CheckWriters(IReadOnlyList<string>? writers, string field, List<FieldError> errors)
-    {
-        if (writers?.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
-        {
-            errors.Add(new FieldError(field, "a writer name is empty: give a writer name, class id or instance id"));
-        }
+        return (Check(() => BackupJob.Create(jobId, request.Volumes ?? [], filter, action, request.Persistent, timeout)), errors);
     }
 }

@@ -17,6 +17,20 @@ public sealed class SqliteJournal : ISnapshotJournal
     private readonly Lock _writeLock = new();
     private readonly TimeProvider _time;
 
+    /// <summary>Opens (creating if need be) the journal at <paramref name="path"/>.</summary>
+    /// <exception cref="Core.CoordinatorException">The file cannot be opened or written: an environment problem naming the file.</exception>
+    public static SqliteJournal Open(string path)
+    {
+        try
+        {
+            return new SqliteJournal(path);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw Core.CoordinatorException.Environment($"'{path}': {ex.Message}: choose another file", "journal", ex);
+        }
+    }
+
     public SqliteJournal(string path, TimeProvider? time = null)
     {
         Path = System.IO.Path.GetFullPath(path);

@@ -1,4 +1,4 @@
-using Coordinator.Cli;
+using Coordinator.Core;
 
 namespace Coordinator.Providers;
 
@@ -27,11 +27,11 @@ public sealed class DefaultProviderSource : IVssProviderSource
         }
         if (kind is not ("simulated" or "windows"))
         {
-            throw CliException.BadInput($"--provider: '{request.Kind}' is not a provider: use auto, simulated or windows");
+            throw CoordinatorException.BadInput($"'{request.Kind}' is not a provider: use auto, simulated or windows", "provider");
         }
         if (request.ScenarioFile is not null && !File.Exists(request.ScenarioFile))
         {
-            throw CliException.BadInput($"--scenario: file '{request.ScenarioFile}' does not exist");
+            throw CoordinatorException.BadInput($"file '{request.ScenarioFile}' does not exist", "scenario");
         }
         return kind;
     }
@@ -40,12 +40,13 @@ public sealed class DefaultProviderSource : IVssProviderSource
     {
         if (!OperatingSystem.IsWindows())
         {
-            throw CliException.Environment(
-                $"--provider windows: the Windows VSS provider needs Windows (this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}): use --provider simulated");
+            throw CoordinatorException.Environment(
+                $"the Windows VSS provider needs Windows (this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}): choose the simulated provider",
+                "provider");
         }
         if (request.ScenarioFile is not null)
         {
-            throw CliException.BadInput("--scenario: a scenario file is only for the simulated provider: add --provider simulated");
+            throw CoordinatorException.BadInput("a scenario file is only for the simulated provider: choose the simulated provider", "scenario");
         }
         return WindowsProvider.Open();
     }

@@ -13,8 +13,6 @@ public sealed class ProviderHandle : IDisposable
 
     public required IVssFactory Factory { get; init; }
 
-    public bool IsSimulated { get; init; }
-
     /// <summary>Null except for the simulated provider.</summary>
     public Func<SimulatorAccountingDocument>? Accounting { get; init; }
 
@@ -29,6 +27,6 @@ public sealed class ProviderHandle : IDisposable
 /// <summary>Opens the VSS provider a command needs. The default picks by OS; tests substitute fakes.</summary>
 public interface IVssProviderSource
 {
-    /// <exception cref="Cli.CliException">Bad scenario (exit 2) or the provider cannot run here (exit 3).</exception>
+    /// <exception cref="Core.CoordinatorException">A bad provider or scenario (bad input), or a provider that cannot run here (environment).</exception>
     ProviderHandle Open(ProviderRequest request);
 }

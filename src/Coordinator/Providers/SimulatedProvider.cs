@@ -1,4 +1,4 @@
-using Coordinator.Cli;
+using Coordinator.Core;
 using Coordinator.Output;
 using Coordinator.Vss.Simulated;
 
@@ -17,17 +17,16 @@ internal static class SimulatedProvider
         catch (ScenarioException ex)
         {
             // The message already says which file, which JSON path, what was expected and what was found.
-            throw CliException.BadInput("--scenario: " + ex.Message);
+            throw CoordinatorException.BadInput(ex.Message, "scenario", ex);
         }
         catch (IOException ex)
         {
-            throw CliException.BadInput($"--scenario: cannot read '{scenarioFile}': {ex.Message}");
+            throw CoordinatorException.BadInput($"cannot read '{scenarioFile}': {ex.Message}", "scenario", ex);
         }
         return new ProviderHandle
         {
             Name = SimulatedVssFactory.Name,
             Factory = host.CreateFactory(),
-            IsSimulated = true,
             Description = DefaultProviderSource.SimulatedDescription,
             Accounting = () => ToDocument(host.Accounting),
         };

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using Coordinator.Cli;
+using Coordinator.Core;
 using Coordinator.Vss.Windows;
 
 namespace Coordinator.Providers;
@@ -14,7 +14,7 @@ internal static class WindowsProvider
         if (problems.Count > 0)
         {
             // Missing privileges are an environment problem (exit 3), found now rather than as E_ACCESSDENIED mid-job.
-            throw CliException.Environment(string.Join(" ", problems));
+            throw CoordinatorException.Environment(string.Join(" ", problems));
         }
         return new ProviderHandle
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Coordinator.Cli;
+using Coordinator.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -23,12 +23,12 @@ public static class BearerAuth
         {
             if (!File.Exists(tokenFile))
             {
-                throw CliException.BadInput($"--token-file: file '{tokenFile}' does not exist");
+                throw CoordinatorException.BadInput($"file '{tokenFile}' does not exist", "token-file");
             }
             token = File.ReadAllText(tokenFile).Trim();
             if (token.Length == 0)
             {
-                throw CliException.BadInput($"--token-file: file '{tokenFile}' is empty: put the bearer token in it");
+                throw CoordinatorException.BadInput($"file '{tokenFile}' is empty: put the bearer token in it", "token-file");
             }
         }
         else if (Environment.GetEnvironmentVariable(TokenEnvironmentVariable) is { Length: > 0 } fromEnvironment)
@@ -42,13 +42,13 @@ public static class BearerAuth
         }
         if (!insecureNoAuth)
         {
-            throw CliException.BadInput(
+            throw CoordinatorException.BadInput(
                 $"serve: no bearer token: give --token-file FILE or set {TokenEnvironmentVariable} (or --insecure-no-auth, loopback only, for development)");
         }
         var exposed = urls.FirstOrDefault(u => !IsLoopback(u));
         if (exposed is not null)
         {
-            throw CliException.BadInput($"--insecure-no-auth: only allowed on loopback addresses, but --urls has '{exposed}': give a token instead");
+            throw CoordinatorException.BadInput($"only allowed on loopback addresses, but --urls has '{exposed}': give a token instead", "insecure-no-auth");
         }
         return null;
     }

@@ -9,7 +9,6 @@ using Coordinator.Output;
 using Coordinator.Providers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Coordinator.Server;
 
@@ -37,12 +36,12 @@ public sealed class JobQueue : IHostedService, IDisposable
     private readonly int _concurrency;
     private readonly ILogger<JobQueue> _logger;
 
-    public JobQueue(SqliteJournal journal, IBackupCoordinator coordinator, ProviderHandle provider, IOptions<CoordinatorOptions> options, ILogger<JobQueue> logger)
+    public JobQueue(SqliteJournal journal, IBackupCoordinator coordinator, ProviderHandle provider, CoordinatorConfig config, ILogger<JobQueue> logger)
     {
         _journal = journal;
         _logger = logger;
         _executor = new JobExecutor(coordinator, journal, provider, logger);
-        _concurrency = Math.Max(1, options.Value.Server.MaxConcurrentJobs);
+        _concurrency = config.Options.Server.MaxConcurrentJobs;
     }
 
     public string Submit(BackupJob job, JobRequest request)

@@ -50,9 +50,9 @@ public sealed class SoakLane : IAsyncDisposable
         };
         var gate = CoordinatorActors.StartGate(_system, Settings);
         var factory = Host.CreateFactory();
-        _fast = new ActorBackupCoordinator(_system, CoordinatorActors.StartJobs(_system, gate, factory, Settings));
+        _fast = new ActorBackupCoordinator(_system, Task.FromResult(CoordinatorActors.StartJobs(_system, gate, factory, Settings)));
         _patient = new ActorBackupCoordinator(_system,
-            CoordinatorActors.StartJobs(_system, gate, factory, Settings with { Timeouts = WithDeadlines(Patience) }, name: "patient-jobs"));
+            Task.FromResult(CoordinatorActors.StartJobs(_system, gate, factory, Settings with { Timeouts = WithDeadlines(Patience) }, name: "patient-jobs")));
     }
 
     public SimulatedVssHost Host { get; }

@@ -1,9 +1,8 @@
 using System.Threading.Channels;
 using Coordinator.Actors.Jobs;
-using Coordinator.Cli;
 using Spectre.Console;
 
-namespace Coordinator.Output;
+namespace Coordinator.Cli;
 
 /// <summary>
 /// Live progress of a job: on a terminal a spinner line with phase, volume, writer and attempt, plus one line per

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Coordinator.Cli;
+namespace Coordinator.Jobs;
 
 /// <summary>Parses durations as users type them: "90s", "10m", "1h30m", "500ms", or a .NET TimeSpan ("00:10:00").</summary>
 public static partial class DurationParser
@@ -45,10 +45,4 @@ public static partial class DurationParser
         }
         return false;
     }
-
-    /// <summary>Parses or throws a one-line bad-input error naming <paramref name="where"/>.</summary>
-    public static TimeSpan Parse(string text, string where) =>
-        TryParse(text, out var value)
-            ? value
-            : throw CliException.BadInput($"{where}: '{text}' is not a duration: use e.g. 90s, 10m, 1h30m");
 }

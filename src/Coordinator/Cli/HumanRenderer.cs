@@ -1,7 +1,8 @@
+using Coordinator.Output;
 using Coordinator.Providers;
 using Spectre.Console;
 
-namespace Coordinator.Output;
+namespace Coordinator.Cli;
 
 /// <summary>The human form of a job's result: status, error, volumes → snapshots, writers → final state.</summary>
 public static class HumanRenderer
