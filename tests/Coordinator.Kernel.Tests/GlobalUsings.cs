@@ -1,3 +1,0 @@
-global using Coordinator.Kernel.Actor;
-global using Coordinator.Kernel.TestKit;
-global using Coordinator.Kernel.Tests.Actor;
