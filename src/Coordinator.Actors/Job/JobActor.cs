@@ -72,10 +72,16 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
             Complete(JobStatus.Failed, JobErrors.Input(ex));
             return;
         }
-        // A deadline that passed before we started (a timeout of a few ticks) still fires, at once: Akka refuses a
-        // negative delay.
         var remaining = _deadline - _services.Time.GetUtcNow();
-        Timers.StartSingleTimer(DeadlineTimerKey, DeadlineReached.Instance, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        if (remaining <= TimeSpan.Zero)
+        {
+            // The deadline passed before we started (a timeout of a few ticks): nothing was begun, nothing to clean up.
+            // Akka's timers refuse a negative delay, so this case must not reach them.
+            _timedOut = true;
+            Complete(JobStatus.Failed, JobErrors.Timeout("Job", Timeout));
+            return;
+        }
+        Timers.StartSingleTimer(DeadlineTimerKey, DeadlineReached.Instance, remaining);
         StartAttemptGroup();
     }
 

@@ -122,7 +122,7 @@ public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
     }
 
     [Fact]
-    public async Task Job_past_its_overall_deadline_fails_as_a_timeout()
+    public async Task Job_past_its_overall_deadline_during_the_action_fails_as_a_timeout_naming_the_action()
     {
         var job = Job("C:\\") with
         {
@@ -131,6 +131,36 @@ public sealed class CancellationAndTimeoutSpec : CoordinatorSpec
         };
 
         var result = await RunAsync(job);
+
+        Assert.Equal(JobStatus.Failed, result.Status);
+        Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
+        Assert.Equal("BackupAction", result.Error.Operation);
+        Assert.Equal("timed out in BackupAction after 200 ms: the job was cancelled and cleaned up", result.Error.Message);
+        AssertCleanHost();
+    }
+
+    [Theory]
+    [InlineData(VssCallNames.GatherWriterMetadata)]
+    [InlineData(VssCallNames.PrepareForBackup)]
+    [InlineData(VssCallNames.DoSnapshotSet)]
+    public async Task Job_past_its_overall_deadline_in_a_VSS_operation_names_that_operation(string step)
+    {
+        var gate = Host.Faults.Block(step);
+
+        var result = await RunAsync(Job("C:\\") with { Timeout = TimeSpan.FromMilliseconds(300) });
+        gate.Release();
+
+        Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
+        Assert.Equal(step, result.Error.Operation);
+        Assert.StartsWith($"timed out in {step} after 300 ms", result.Error.Message);
+        AssertCleanHost();
+    }
+
+    [Fact]
+    public async Task Job_whose_deadline_passed_before_its_actor_started_answers_timeout_instead_of_hanging()
+    {
+        // Akka refuses a negative timer delay: a deadline already past in PreStart must still fire.
+        var result = await RunAsync(Job("C:\\") with { Timeout = TimeSpan.FromTicks(1) });
 
         Assert.Equal(JobStatus.Failed, result.Status);
         Assert.Equal(JobErrorKind.Timeout, result.Error!.Kind);
