@@ -49,9 +49,11 @@ public static class CoordinatorConfiguration
             .AddEnvironmentVariables()
             .AddInMemoryCollection(commandLine)
             .Build();
-        var merged = HoconOverrides.From(overrides)
-            .WithFallback(file)
-            .WithFallback(ConfigurationFactory.ParseString(DispatcherConfig.Hocon));
+        // Akka refuses a config as its own fallback, and an absent file and absent overrides are both Config.Empty.
+        var merged = new[] { HoconOverrides.From(overrides), file }
+            .Where(c => !c.IsEmpty)
+            .Reverse()
+            .Aggregate(ConfigurationFactory.ParseString(DispatcherConfig.Hocon), (fallback, c) => c.WithFallback(fallback));
         try
         {
             return new CoordinatorConfig(configPath, merged, CoordinatorSettings.FromConfig(merged), CoordinatorOptions.FromConfig(merged));
