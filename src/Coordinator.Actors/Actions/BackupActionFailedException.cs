@@ -1,7 +1,7 @@
 namespace Coordinator.Actors.Actions;
 
 /// <summary>The backup action failed: a non-zero exit code (with the tail of stderr) or an exception.</summary>
-public sealed class BackupActionFailedException : Exception
+internal sealed class BackupActionFailedException : Exception
 {
     public BackupActionFailedException(string message, int? exitCode, string? stderrTail, Exception? inner = null)
         : base(message, inner)

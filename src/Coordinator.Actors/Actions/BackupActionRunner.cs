@@ -3,7 +3,7 @@ using Coordinator.Actors.Jobs;
 namespace Coordinator.Actors.Actions;
 
 /// <summary>Runs a job's action of either kind; every failure comes out as <see cref="BackupActionFailedException"/>.</summary>
-public static class BackupActionRunner
+internal static class BackupActionRunner
 {
     public static async Task RunAsync(BackupAction? action, SnapshotMapping mapping, CancellationToken cancellationToken)
     {

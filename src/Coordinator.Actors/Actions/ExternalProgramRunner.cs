@@ -9,7 +9,7 @@ namespace Coordinator.Actors.Actions;
 /// line, so a volume name or path can never become a second command), the mapping in the environment and in a
 /// JSON file. Cancellation kills the whole process tree. The program path was resolved when the job was validated.
 /// </summary>
-public static class ExternalProgramRunner
+internal static class ExternalProgramRunner
 {
     private const int StderrTailLines = 20;
 

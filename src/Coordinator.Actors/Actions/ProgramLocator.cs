@@ -6,7 +6,7 @@ namespace Coordinator.Actors.Actions;
 /// Finds the program of an --exec action the way the OS would without a shell: a path is taken as is, a bare name is
 /// searched on PATH (with PATHEXT on Windows). Checked up front so a typo fails as bad input, not mid-backup.
 /// </summary>
-public static class ProgramLocator
+internal static class ProgramLocator
 {
     public static string? Resolve(string program)
     {

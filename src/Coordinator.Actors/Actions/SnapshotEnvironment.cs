@@ -8,7 +8,7 @@ namespace Coordinator.Actors.Actions;
 /// (SHADOW_SET_ID, SHADOW_ID_n, SHADOW_DEVICE_n, plus SHADOW_VOLUME_n and SHADOW_COUNT), and a JSON file whose
 /// path is in SHADOW_MAPPING_FILE.
 /// </summary>
-public static class SnapshotEnvironment
+internal static class SnapshotEnvironment
 {
     public static IReadOnlyDictionary<string, string> Variables(SnapshotMapping mapping, string mappingFile)
     {

@@ -5,7 +5,7 @@ namespace Coordinator.Actors.Retry;
 /// retries so far, r uniform in [0, 1) and f the random factor. Jitter keeps concurrent jobs that failed together
 /// from retrying in lock-step against the same writers.
 /// </summary>
-public sealed class BackoffPolicy(TimeSpan minBackoff, TimeSpan maxBackoff, double randomFactor, Func<double>? random = null)
+internal sealed class BackoffPolicy(TimeSpan minBackoff, TimeSpan maxBackoff, double randomFactor, Func<double>? random = null)
 {
     private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
 

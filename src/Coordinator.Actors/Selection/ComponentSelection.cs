@@ -4,7 +4,7 @@ using Coordinator.Vss;
 namespace Coordinator.Actors.Selection;
 
 /// <summary>A component to add with AddComponent and report with SetBackupSucceeded.</summary>
-public sealed record SelectedComponent(
+internal sealed record SelectedComponent(
     string WriterName,
     Guid WriterId,
     Guid InstanceId,
@@ -16,7 +16,7 @@ public sealed record SelectedComponent(
 }
 
 /// <summary>The outcome of selection: what to add, which writer instances to disable, and why each component is in or out.</summary>
-public sealed record ComponentSelection(
+internal sealed record ComponentSelection(
     IReadOnlyList<SelectedComponent> Included,
     IReadOnlyList<Guid> DisabledWriterInstances,
     IReadOnlyList<ComponentOutcome> Outcomes);

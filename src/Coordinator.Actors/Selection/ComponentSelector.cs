@@ -13,7 +13,7 @@ namespace Coordinator.Actors.Selection;
 /// (5) include the top-most includable components;
 /// (6) an explicitly included writer that ends up with nothing selected is an error.
 /// </summary>
-public static class ComponentSelector
+internal static class ComponentSelector
 {
     /// <param name="volumeOfPath">Maps a file descriptor path to its volume in normalised form (e.g. "C:\"), or null if unknown.</param>
     public static ComponentSelection Select(

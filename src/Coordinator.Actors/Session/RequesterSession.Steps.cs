@@ -227,38 +227,27 @@ internal sealed partial class RequesterSession
     /// Frees the metadata. The obligation is cleared only when the free succeeds: a failed free is a warning (what
     /// we read stays valid) and is tried again by the cleanup ladder, so nothing gathered is ever abandoned.
     /// </summary>
-    private void FreeMetadata(bool throwOnFailure = false)
-    {
-        if (!_metadataHeld)
-        {
-            return;
-        }
-        try
-        {
-            Components.FreeWriterMetadata();
-            _metadataHeld = false;
-        }
-        catch (VssException ex) when (!throwOnFailure)
-        {
-            _warnings.Add($"FreeWriterMetadata failed, tried again at cleanup: {ex.Message}");
-        }
-    }
+    private void FreeMetadata(bool throwOnFailure = false) =>
+        Free(ref _metadataHeld, Components.FreeWriterMetadata, "FreeWriterMetadata", "tried again at cleanup", throwOnFailure);
 
     /// <summary>Frees the status; same rule as <see cref="FreeMetadata"/>.</summary>
-    private void FreeStatus(bool throwOnFailure = false)
+    private void FreeStatus(bool throwOnFailure = false) =>
+        Free(ref _statusHeld, Components.FreeWriterStatus, "FreeWriterStatus", "tried again before the next gather and at cleanup", throwOnFailure);
+
+    private void Free(ref bool held, Action free, string operation, string retried, bool throwOnFailure)
     {
-        if (!_statusHeld)
+        if (!held)
         {
             return;
         }
         try
         {
-            Components.FreeWriterStatus();
-            _statusHeld = false;
+            free();
+            held = false;
         }
         catch (VssException ex) when (!throwOnFailure)
         {
-            _warnings.Add($"FreeWriterStatus failed, tried again before the next gather and at cleanup: {ex.Message}");
+            _warnings.Add($"{operation} failed, {retried}: {ex.Message}");
         }
     }
 }

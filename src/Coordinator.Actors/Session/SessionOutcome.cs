@@ -3,7 +3,7 @@ using Coordinator.Actors.Jobs;
 namespace Coordinator.Actors.Session;
 
 /// <summary>What one session attempt produced; the VolumeSetActor turns the last one into the job's result.</summary>
-public sealed record SessionOutcome(
+internal sealed record SessionOutcome(
     Guid? SnapshotSetId,
     IReadOnlyList<VolumeSnapshot> Volumes,
     IReadOnlyList<WriterOutcome> Writers,

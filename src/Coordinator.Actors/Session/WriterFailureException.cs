@@ -6,7 +6,7 @@ namespace Coordinator.Actors.Session;
 /// A writer reported a VSS_WS_FAILED_AT_* state after an event. The HRESULT is the writer's failure code, so
 /// its retry class decides between restarting the session (VSS_E_WRITERERROR_RETRYABLE and kin) and failing.
 /// </summary>
-public sealed class WriterFailureException(string phase, VssWriterStatusInfo writer)
+internal sealed class WriterFailureException(string phase, VssWriterStatusInfo writer)
     : VssException(
         writer.Failure != 0 ? writer.Failure : HResults.VSS_E_WRITERERROR_NONRETRYABLE,
         phase,
