@@ -1,6 +1,6 @@
 namespace Coordinator.Vss;
 
-// The subclasses of VssException for the codes the coordinator treats specially (VSS_REFERENCE.md, retry policy).
+// The subclasses of VssException for the codes the coordinator treats specially (docs/vss-reference.md#hresults).
 // Each keeps Exception.HResult = the VSS code, so callers may classify by type or by HResult alike.
 // VssExceptionFactory chooses among them; construct them directly only in providers and tests.
 
