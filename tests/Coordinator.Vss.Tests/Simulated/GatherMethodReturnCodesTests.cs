@@ -61,7 +61,7 @@ public sealed class GatherMethodReturnCodesTests
 
         Sim.AssertCode(code, error);
         Assert.Equal(method, error.Operation);
-        // The typed exception the coordinator handles: VssAccessDeniedException, VssInvalidArgumentException, ...
+        // The type the coordinator catches: VssAccessDeniedException for E_ACCESSDENIED, the base type for most others.
         Assert.IsType(VssException.Create(code, method).GetType(), error);
     }
 
@@ -124,10 +124,14 @@ public sealed class GatherMethodReturnCodesTests
     }
 
     [Fact]
-    public void VSS_E_UNEXPECTED_and_E_UNEXPECTED_map_to_the_unexpected_error_type()
+    public void VSS_E_UNEXPECTED_and_E_UNEXPECTED_are_one_class_never_retried()
     {
-        Assert.IsType<VssUnexpectedErrorException>(VssException.Create(HResults.VSS_E_UNEXPECTED, VssCallNames.GatherWriterStatus));
-        Assert.IsType<VssUnexpectedErrorException>(VssException.Create(HResults.E_UNEXPECTED, VssCallNames.GatherWriterStatus));
+        // Both mean the same (E_UNEXPECTED is the pre-Windows 7 form), so the coordinator must treat them alike.
+        var current = VssException.Create(HResults.VSS_E_UNEXPECTED, VssCallNames.GatherWriterStatus);
+        var legacy = VssException.Create(HResults.E_UNEXPECTED, VssCallNames.GatherWriterStatus);
+
+        Assert.Equal(VssErrorClass.NeverRetry, current.ErrorClass);
+        Assert.Equal(VssErrorClass.NeverRetry, legacy.ErrorClass);
     }
 
     private static IVssAsync Start(IVssBackupComponents vss, string method) =>
