@@ -3,7 +3,7 @@ namespace Coordinator.Vss;
 /// <summary>
 /// An asynchronous VSS operation (COM <c>IVssAsync</c>). The caller chooses the thread it waits on and
 /// when it gives up; <see cref="Wait"/> succeeding says nothing about the operation's outcome, so always
-/// read <see cref="QueryStatus"/> afterwards (VSS_REFERENCE.md, failure rules).
+/// read <see cref="QueryStatus"/> afterwards (docs/vss-reference.md#ivssasync).
 /// </summary>
 public interface IVssAsync : IDisposable
 {

@@ -2,7 +2,7 @@ namespace Coordinator.Vss;
 
 /// <summary>
 /// The one reading of an <see cref="IVssAsync"/>'s outcome. Wait succeeding says nothing about the operation's result
-/// (VSS_REFERENCE.md, failure rules): QueryStatus decides, every time.
+/// (docs/vss-reference.md#ivssasync): QueryStatus decides, every time.
 /// </summary>
 public static class VssAsyncExtensions
 {

@@ -2,8 +2,8 @@ namespace Coordinator.Vss;
 
 public static partial class VssErrorCatalog
 {
-    // Meanings from the Microsoft API docs and research/vss-requesters.md §4; classes from the retry policy in
-    // VSS_REFERENCE.md. Where the policy names no class, a comment says why the class was chosen. The rule of
+    // Meanings from the return-value tables of Microsoft's method pages (docs/vss-reference.md#hresults); classes
+    // from docs/vss-reference.md#retry-policy. Where the policy names no class, a comment says why the class was chosen. The rule of
     // thumb: RetrySession for transient conditions documented as "wait and try again" or that a fresh
     // components object cures; RetryStep for contention that ends by itself (another creation, revert or resync
     // under way); NeverRetry for bugs, configuration, hardware/ASR conditions and anything we do not understand.
@@ -93,9 +93,9 @@ public static partial class VssErrorCatalog
         yield return new("VSS_E_REVERT_VOLUME_LOST", HResults.VSS_E_REVERT_VOLUME_LOST, "the volume was lost during a revert", VssErrorClass.NeverRetry);
         // NeverRetry: nothing changes until the operator reboots.
         yield return new("VSS_E_REBOOT_REQUIRED", HResults.VSS_E_REBOOT_REQUIRED, "the provider requires a restart of the system", VssErrorClass.NeverRetry);
-        // RetrySession: transient: research §4 suggests retrying once.
+        // RetrySession: a transient timeout; a fresh session usually gets through, and the policy bounds the attempts.
         yield return new("VSS_E_TRANSACTION_FREEZE_TIMEOUT", HResults.VSS_E_TRANSACTION_FREEZE_TIMEOUT, "a timeout occurred while freezing a transaction manager (KTM/DTC)", VssErrorClass.RetrySession);
-        // RetrySession: transient: research §4 suggests retrying once.
+        // RetrySession: as VSS_E_TRANSACTION_FREEZE_TIMEOUT.
         yield return new("VSS_E_TRANSACTION_THAW_TIMEOUT", HResults.VSS_E_TRANSACTION_THAW_TIMEOUT, "a timeout occurred while thawing a transaction manager (KTM/DTC)", VssErrorClass.RetrySession);
         // NeverRetry: configuration error.
         yield return new("VSS_E_VOLUME_NOT_LOCAL", HResults.VSS_E_VOLUME_NOT_LOCAL, "the volume is not local; shadow copies of remote volumes need a file-share context", VssErrorClass.NeverRetry);

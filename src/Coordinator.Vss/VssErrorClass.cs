@@ -1,6 +1,6 @@
 namespace Coordinator.Vss;
 
-/// <summary>What the coordinator may do after an HRESULT (VSS_REFERENCE.md, retry policy).</summary>
+/// <summary>What the coordinator may do after an HRESULT (docs/vss-reference.md#retry-policy).</summary>
 public enum VssErrorClass
 {
     /// <summary>Not an error (S_OK and the VSS_S_* success codes).</summary>

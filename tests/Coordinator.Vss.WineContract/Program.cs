@@ -2,7 +2,7 @@ using Coordinator.Vss.WineContract;
 
 // Usage: Coordinator.Vss.WineContract
 // Runs every contract test class in this assembly; one line per test, then "contract: N passed, M failed, K skipped".
-// Exit codes: 0 all passed, 1 a test failed, 3 not Windows, 4 the contract suite is not in this source tree.
+// Exit codes: 0 all passed, 1 a test failed (or no test class was found), 3 not Windows.
 if (!OperatingSystem.IsWindows())
 {
     Console.Error.WriteLine("The contract run targets the Windows VSS provider: run this win-x64 build on Windows or under Wine.");

@@ -1,4 +1,3 @@
-#if HAS_CONTRACT
 using Coordinator.Vss.Tests.Contract;
 using Coordinator.Vss.Windows;
 
@@ -31,4 +30,3 @@ internal static class WindowsProviderFactory
     public static IVssFactory Create() =>
         OperatingSystem.IsWindows() ? new WindowsVssFactory() : throw new PlatformNotSupportedException("Windows only.");
 }
-#endif

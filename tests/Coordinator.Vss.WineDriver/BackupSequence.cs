@@ -5,7 +5,7 @@ using Coordinator.Vss.Windows;
 namespace Coordinator.Vss.WineDriver;
 
 /// <summary>
-/// The requester sequence of VSS_REFERENCE.md, step by step on one thread, through the port only. Every
+/// The requester sequence (docs/vss-reference.md#requester-sequence), step by step on one thread, through the port only. Every
 /// value the provider hands back is printed, so the Wine test can compare it with what the stand-in
 /// vssapi.dll handed out.
 /// </summary>
@@ -24,7 +24,7 @@ internal static class BackupSequence
         var exitCode = 0;
         try
         {
-            // First thing, before anything uses COM (VSS_REFERENCE.md, COM facts).
+            // First thing, before anything uses COM (docs/vss-reference.md#com-security-and-privileges).
             var security = ComSecurity.Initialize();
             json.WriteStartObject("comSecurity");
             json.WriteString("hresult", VssErrorCatalog.ToHex(security.HResult));
@@ -70,7 +70,7 @@ internal static class BackupSequence
         }
         catch (VssException) when (progress.NeedsAbort)
         {
-            // VSS_REFERENCE.md, failure rules: a backup that ends after StartSnapshotSet and before
+            // docs/vss-reference.md#failure-rules: a backup that ends after StartSnapshotSet and before
             // DoSnapshotSet returns must call AbortBackup. The original failure is what gets reported.
             try
             {

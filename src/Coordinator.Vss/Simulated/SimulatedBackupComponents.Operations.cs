@@ -207,7 +207,7 @@ public sealed partial class SimulatedBackupComponents
     /// In component mode, a writer whose selected components have files on a volume outside the snapshot set fails at
     /// PrepareForSnapshot with VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT ("the shadow copy contains only a subset of the volumes
     /// needed by the writer to correctly back up the application component"). Requesters avoid it by excluding such
-    /// components or adding the volumes (VShadow's selection rule 2).
+    /// components or adding the volumes (docs/vss-reference.md#component-selection).
     /// </summary>
     private void FailWritersMissingVolumes()
     {

@@ -1,7 +1,7 @@
 namespace Coordinator.Vss.Simulated;
 
-// The synchronous setup and selection calls. Each rule cites the VSS documentation it models (VSS_REFERENCE.md and
-// research/vss-requesters.md §4, "documented rules worth encoding").
+// The synchronous setup and selection calls. Each rule quotes or names the VSS documentation it models; the rules
+// are collected, with their Microsoft Learn sources, in docs/vss-reference.md.
 public sealed partial class SimulatedBackupComponents
 {
     private const int PersistentAttribute = 0x1;   // VSS_VOLSNAP_ATTR_PERSISTENT

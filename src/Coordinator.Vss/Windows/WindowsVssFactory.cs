@@ -35,7 +35,7 @@ public sealed class WindowsVssFactory : IVssFactory
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             throw VssException.Create(HResults.E_NOTIMPL, Operation, detail:
-                $"VSS is not available on this machine: vssapi.dll or its CreateVssBackupComponentsInternal export could not be loaded ({e.Message}). Use --provider simulated, or run on Windows Vista or later.",
+                $"VSS is not available on this machine (vssapi.dll or its CreateVssBackupComponentsInternal export could not be loaded: {e.Message}); the simulated provider can be used instead.",
                 innerException: e);
         }
 
@@ -51,10 +51,11 @@ public sealed class WindowsVssFactory : IVssFactory
         return new WindowsVssBackupComponents(pointer);
     }
 
+    // The advice speaks of providers, not of how a front end selects them: the CLI and the HTTP API add their own hint.
     private static string? Advice(int hr) => hr switch
     {
         HResults.E_NOTIMPL =>
-            "VSS is not available on this machine: CreateVssBackupComponentsInternal returned E_NOTIMPL (0x80004001). Use --provider simulated, or run on Windows.",
+            "VSS is not available on this machine (CreateVssBackupComponentsInternal returned E_NOTIMPL, 0x80004001); the simulated provider can be used instead.",
         HResults.E_ACCESSDENIED =>
             "Creating a VSS requester needs Administrators or Backup Operators membership (an elevated process). Run elevated or as a backup operator.",
         _ => null,

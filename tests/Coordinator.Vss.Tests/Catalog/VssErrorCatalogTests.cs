@@ -63,7 +63,7 @@ public sealed partial class VssErrorCatalogTests
     [InlineData("E_NOTIMPL", VssErrorClass.NeverRetry)]
     [InlineData("VSS_S_ASYNC_FINISHED", VssErrorClass.Success)]
     [InlineData("VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED", VssErrorClass.Success)]
-    public void Retry_classes_follow_the_policy_in_VSS_REFERENCE(string name, VssErrorClass expected)
+    public void Retry_classes_follow_the_documented_retry_policy(string name, VssErrorClass expected)
     {
         Assert.Equal(expected, VssErrorCatalog.Find(name)!.Class);
     }

@@ -3,10 +3,10 @@ using Coordinator.Vss.Tests.Support;
 
 namespace Coordinator.Vss.Tests.Simulated;
 
-/// <summary>Scenario files: the issue's shape works as written; every malformation names its JSON path and the expectation.</summary>
+/// <summary>Scenario files: the shape src/Coordinator.Vss/Simulated/README.md documents works as written; every malformation names its JSON path and the expectation.</summary>
 public sealed class ScenarioParserTests : IDisposable
 {
-    private const string IssueExample = """
+    private const string DocumentedExample = """
         {
           "volumes": ["C:\\", "D:\\", "E:\\"],
           "unsupportedVolumes": ["E:\\"],
@@ -28,10 +28,10 @@ public sealed class ScenarioParserTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void The_issue_s_example_parses_as_written()
+    public void The_documented_example_parses_as_written()
     {
         var path = Path.Combine(_directory, "scenario.json");
-        File.WriteAllText(path, IssueExample);
+        File.WriteAllText(path, DocumentedExample);
 
         var scenario = ScenarioParser.ParseFile(path);
 
@@ -63,10 +63,10 @@ public sealed class ScenarioParserTests : IDisposable
     }
 
     [Fact]
-    public void A_host_from_the_issue_s_example_behaves_as_the_scenario_says()
+    public void A_host_from_the_documented_example_behaves_as_the_scenario_says()
     {
         var path = Path.Combine(_directory, "scenario.json");
-        File.WriteAllText(path, IssueExample);
+        File.WriteAllText(path, DocumentedExample);
         var clock = new ManualTimeProvider();
         var host = SimulatedVssHost.FromScenarioFile(path, clock);
 

@@ -135,7 +135,7 @@ public sealed class StateMachineTests
         vss.AddToSnapshotSet(@"C:\");
 
         Sim.AssertCode(HResults.VSS_E_OBJECT_NOT_FOUND, Sim.Throws(() => vss.AddToSnapshotSet(@"Z:\")));
-        Assert.IsType<VssVolumeNotSupportedException>(Sim.Throws(() => vss.AddToSnapshotSet(@"E:\")));
+        Sim.AssertCode(HResults.VSS_E_VOLUME_NOT_SUPPORTED, Sim.Throws(() => vss.AddToSnapshotSet(@"E:\")));
         Sim.AssertCode(HResults.VSS_E_OBJECT_ALREADY_EXISTS, Sim.Throws(() => vss.AddToSnapshotSet(@"c:\")));
         Sim.AssertCode(HResults.VSS_E_PROVIDER_NOT_REGISTERED, Sim.Throws(() => vss.AddToSnapshotSet(@"D:\", Guid.NewGuid())));
         vss.AddToSnapshotSet(@"D:\", SimulatedVssHost.ProviderId);

@@ -87,7 +87,7 @@ ULONG base_release(Base *b)
 /* A VSS requester must call a components object, and everything it hands out, from the thread that
  * created it: on Windows the object lives in that thread's apartment, and a call from elsewhere either
  * fails with RPC_E_WRONG_THREAD (STA) or races the object's own state. Wine has no VSS to enforce it,
- * so the stand-in does. The STA requirement is opt-in (VSSAPI_STANDIN_REQUIRE_STA=1) because the design
+ * so the stand-in does. The STA requirement is opt-in (VSSAPI_STANDIN_REQUIRE_STA=1) because docs/design.md
  * asks it of the coordinator's sessions, while the driver and the contract runner use an MTA thread. */
 static LONG g_thread_violations, g_apartment_violations;
 

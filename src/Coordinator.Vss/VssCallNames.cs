@@ -1,8 +1,9 @@
-namespace Coordinator.Vss.Simulated;
+namespace Coordinator.Vss;
 
 /// <summary>
-/// The names of the port's calls as the simulator counts them, matches faults against them and sets latencies for them.
-/// They are the <see cref="IVssBackupComponents"/> member names, plus <see cref="CreateVssBackupComponents"/> for the factory.
+/// The names of the port's calls: the <see cref="IVssBackupComponents"/> member names, plus
+/// <see cref="CreateVssBackupComponents"/> for the factory. They name port members, so they live with the port; the
+/// simulator counts calls, matches faults and sets latencies by them, and tests above the port name calls with them.
 /// </summary>
 public static class VssCallNames
 {

@@ -4,14 +4,15 @@ using Coordinator.Vss.Tests.Support;
 namespace Coordinator.Vss.Tests.Simulated;
 
 /// <summary>
-/// Every documented return code of the two seed methods (seeds/GatherWriterMetadata.txt, seeds/GatherWriterStatus.txt) is
-/// reachable in the simulator and asserted. E_INVALIDARG ("ppAsync is NULL") cannot happen through the managed port, whose
-/// IVssAsync is a return value: it is reachable only by injecting it as an immediate-return fault, which is how a provider
-/// bug or a marshalling failure would show.
+/// Every documented return code of GatherWriterMetadata and GatherWriterStatus
+/// (docs/vss-reference.md#gatherwritermetadata-and-gatherwriterstatus) is reachable in the simulator and asserted.
+/// E_INVALIDARG ("ppAsync is NULL") cannot happen through the managed port, whose IVssAsync is a return value: it is
+/// reachable only by injecting it as an immediate-return fault, which is how a provider bug or a marshalling failure
+/// would show.
 /// </summary>
-public sealed class SeedMethodReturnCodesTests
+public sealed class GatherMethodReturnCodesTests
 {
-    public static TheoryData<string> SeedMethods => new() { VssCallNames.GatherWriterMetadata, VssCallNames.GatherWriterStatus };
+    public static TheoryData<string> GatherMethods => new() { VssCallNames.GatherWriterMetadata, VssCallNames.GatherWriterStatus };
 
     public static TheoryData<string, int> InjectedImmediateCodes()
     {
@@ -27,7 +28,7 @@ public sealed class SeedMethodReturnCodesTests
     }
 
     [Theory]
-    [MemberData(nameof(SeedMethods))]
+    [MemberData(nameof(GatherMethods))]
     public void S_OK_returns_an_IVssAsync_whose_QueryStatus_is_VSS_S_ASYNC_FINISHED(string method)
     {
         var host = Sim.Host();
@@ -60,12 +61,12 @@ public sealed class SeedMethodReturnCodesTests
 
         Sim.AssertCode(code, error);
         Assert.Equal(method, error.Operation);
-        // The typed exception the coordinator handles: VssAccessDeniedException, VssInvalidArgumentException, ...
+        // The type the coordinator catches: VssAccessDeniedException for E_ACCESSDENIED, the base type for most others.
         Assert.IsType(VssException.Create(code, method).GetType(), error);
     }
 
     [Theory]
-    [MemberData(nameof(SeedMethods))]
+    [MemberData(nameof(GatherMethods))]
     public void VSS_E_WRITER_INFRASTRUCTURE_by_default_comes_from_QueryStatus(string method)
     {
         var host = Sim.Host();
@@ -86,7 +87,7 @@ public sealed class SeedMethodReturnCodesTests
     }
 
     [Theory]
-    [MemberData(nameof(SeedMethods))]
+    [MemberData(nameof(GatherMethods))]
     public void VSS_E_BAD_STATE_before_InitializeForBackup(string method)
     {
         var host = Sim.Host();
@@ -123,10 +124,14 @@ public sealed class SeedMethodReturnCodesTests
     }
 
     [Fact]
-    public void VSS_E_UNEXPECTED_and_E_UNEXPECTED_map_to_the_unexpected_error_type()
+    public void VSS_E_UNEXPECTED_and_E_UNEXPECTED_are_one_class_never_retried()
     {
-        Assert.IsType<VssUnexpectedErrorException>(VssException.Create(HResults.VSS_E_UNEXPECTED, VssCallNames.GatherWriterStatus));
-        Assert.IsType<VssUnexpectedErrorException>(VssException.Create(HResults.E_UNEXPECTED, VssCallNames.GatherWriterStatus));
+        // Both mean the same (E_UNEXPECTED is the pre-Windows 7 form), so the coordinator must treat them alike.
+        var current = VssException.Create(HResults.VSS_E_UNEXPECTED, VssCallNames.GatherWriterStatus);
+        var legacy = VssException.Create(HResults.E_UNEXPECTED, VssCallNames.GatherWriterStatus);
+
+        Assert.Equal(VssErrorClass.NeverRetry, current.ErrorClass);
+        Assert.Equal(VssErrorClass.NeverRetry, legacy.ErrorClass);
     }
 
     private static IVssAsync Start(IVssBackupComponents vss, string method) =>
