@@ -3,7 +3,7 @@ using Coordinator.Cli;
 using Coordinator.Vss.Windows;
 
 // COM security must be set before the runtime or anything else touches COM, or writers cannot call back
-// (VSS_REFERENCE.md, COM facts). RPC_E_TOO_LATE is reported, not hidden.
+// (docs/vss-reference.md#com-security-and-privileges). RPC_E_TOO_LATE is reported, not hidden.
 if (OperatingSystem.IsWindows())
 {
     var security = ComSecurity.Initialize();

@@ -3,7 +3,7 @@ namespace Coordinator.Actors.Diagnostics;
 /// <summary>
 /// The least possible makespan of K identical jobs started together on one host, given the requester sequence's
 /// latencies and VSS's one rule that serialises jobs: one snapshot-set creation per machine, held from
-/// StartSnapshotSet until DoSnapshotSet completes (VSS_REFERENCE.md §6). Everything else may overlap freely.
+/// StartSnapshotSet until DoSnapshotSet completes (docs/vss-reference.md#one-snapshot-set-creation-per-machine). Everything else may overlap freely.
 /// It lives beside the coordinator (not in the bench) because it states a property of the coordinator's design,
 /// and so the bench and the unit tests reach the same function without a test depending on the bench.
 /// </summary>
@@ -14,7 +14,7 @@ public static class MakespanBound
 
     /// <summary>
     /// The timed steps of one job, in order, and whether each lies inside the host's creation slot. Writer status is
-    /// checked after each writer event (PrepareForBackup, DoSnapshotSet, BackupComplete: VSS_REFERENCE.md, failure
+    /// checked after each writer event (PrepareForBackup, DoSnapshotSet, BackupComplete: docs/vss-reference.md#failure-rules, failure
     /// rules); the check after PrepareForBackup falls inside the slot, the one after DoSnapshotSet outside it.
     /// Synchronous calls (StartSnapshotSet, AddToSnapshotSet, ...) take no simulated time.
     /// </summary>

@@ -4,7 +4,7 @@ using Coordinator.Vss;
 namespace Coordinator.Actors.Selection;
 
 /// <summary>
-/// Chooses the components of a backup the way VShadow does (research/vss-requesters.md §1.1):
+/// Chooses the components of a backup the way VShadow does (docs/vss-reference.md#component-selection):
 /// (1) drop excluded writers (and, when an include list is given, every writer not on it);
 /// (2) exclude components with a file on a volume outside the snapshot set;
 /// (3) exclude the ancestors of excluded components, since including a parent implicitly includes its children;

@@ -138,7 +138,7 @@ internal sealed partial class RequesterSession
         Timed("CheckWriters", () => CheckWriters("DoSnapshotSet", cancellationToken));
 
     /// <summary>
-    /// SetBackupSucceeded per selected component, BackupComplete, then GatherWriterStatus, which the seed page
+    /// SetBackupSucceeded per selected component, BackupComplete, then GatherWriterStatus, which the VSS documentation
     /// requires after BackupComplete to move the writers' session to completed.
     /// </summary>
     public void CompleteBackup(bool succeeded, CancellationToken cancellationToken) => Timed("BackupComplete", () =>

@@ -7,7 +7,7 @@ namespace Coordinator.Actors.Session;
 
 /// <summary>
 /// One VSS backup session: exactly one <see cref="IVssBackupComponents"/> and the requester sequence of
-/// VSS_REFERENCE.md as separate steps. Not thread-safe by design: every call, including <see cref="Cleanup"/>,
+/// docs/vss-reference.md#requester-sequence as separate steps. Not thread-safe by design: every call, including <see cref="Cleanup"/>,
 /// must come from the thread that created it (the SessionActor's pinned thread), because the components
 /// object is a COM object bound to that thread.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Coordinator.Output;
 
 /// <summary>
 /// A job's result as scripts see it: the CLI's <c>--json</c> output and the server's <c>GET /api/jobs/{id}</c>
-/// body are this one document. Field names are the contract; add fields, never rename.
+/// body are this one document. Scripts depend on the field names: add fields, never rename.
 /// </summary>
 public sealed record JsonResultDocument
 {

@@ -27,7 +27,7 @@ public static class DedicatedThread
         };
         if (OperatingSystem.IsWindows())
         {
-            // VSS requesters run in an STA, as the design asks (VSS_REFERENCE.md, COM facts).
+            // VSS requesters run in an STA, as the design asks (docs/vss-reference.md#com-threading-and-apartments).
             thread.SetApartmentState(ApartmentState.STA);
         }
         thread.Start();

@@ -27,7 +27,7 @@ public static class WriterInventory
             components.SetContext(VssSnapshotContext.Backup);
             components.SetBackupState(true, false, VssBackupType.Full, false);
 
-            // Every gather that returned is paired with its free (design invariant 4), whether the wait succeeds or not.
+            // Every gather that returned is paired with its free (docs/vss-reference.md#freewriterstatus-and-freewritermetadata), whether the wait succeeds or not.
             IReadOnlyList<VssWriterMetadata> metadata;
             using (var gather = components.GatherWriterMetadata())
             {

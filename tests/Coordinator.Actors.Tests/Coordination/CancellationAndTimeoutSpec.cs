@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Coordinator.Actors.Jobs;
 using Coordinator.Actors.Tests.Support;
+using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Actors.Tests.Coordination;
