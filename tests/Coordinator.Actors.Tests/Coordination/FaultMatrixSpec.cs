@@ -13,29 +13,12 @@ namespace Coordinator.Actors.Tests.Coordination;
 /// </summary>
 public sealed class FaultMatrixSpec : CoordinatorSpec
 {
-    private static readonly string[] Steps =
-    [
-        VssCallNames.CreateVssBackupComponents, VssCallNames.InitializeForBackup, VssCallNames.SetContext, VssCallNames.SetBackupState,
-        VssCallNames.IsVolumeSupported, VssCallNames.GatherWriterMetadata, VssCallNames.FreeWriterMetadata, VssCallNames.DisableWriterInstances,
-        VssCallNames.AddComponent, VssCallNames.StartSnapshotSet, VssCallNames.AddToSnapshotSet, VssCallNames.PrepareForBackup,
-        VssCallNames.DoSnapshotSet, VssCallNames.GetSnapshotProperties, VssCallNames.SetBackupSucceeded, VssCallNames.BackupComplete,
-        VssCallNames.GatherWriterStatus, VssCallNames.FreeWriterStatus,
-    ];
-
-    private static readonly int[] CallFaultCodes =
-    [
-        HResults.VSS_E_WRITER_INFRASTRUCTURE,      // retry the session (or the status gather, on the same object)
-        HResults.VSS_E_UNEXPECTED_PROVIDER_ERROR,  // retry the session
-        HResults.VSS_E_UNEXPECTED,                 // never retried
-        HResults.VSS_E_SNAPSHOT_SET_IN_PROGRESS,   // retry the step, where that step is StartSnapshotSet
-    ];
-
     public static TheoryData<string, string> CallFaults()
     {
         var data = new TheoryData<string, string>();
-        foreach (var step in Steps)
+        foreach (var step in RequesterFaults.Steps)
         {
-            foreach (var code in CallFaultCodes)
+            foreach (var code in RequesterFaults.CallFaultCodes)
             {
                 data.Add(step, VssErrorCatalog.NameOf(code));
             }
