@@ -26,7 +26,7 @@ public sealed class SnapshotGate : ReceiveActor
     }
 
     internal static Props Props(CoordinatorSettings settings) =>
-        Akka.Actor.Props.Create(() => new SnapshotGate()).WithDispatcher(settings.GateDispatcher);
+        Akka.Actor.Props.Create<SnapshotGate>().WithDispatcher(settings.GateDispatcher);
 
     private void OnAcquire(Acquire acquire)
     {

@@ -59,7 +59,7 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
 
     private TimeSpan Timeout => _args.Job.Timeout ?? _services.Settings.Job.DefaultTimeout;
 
-    public static Props Props(JobArgs args) => Akka.Actor.Props.Create(() => new JobActor(args));
+    public static Props Props(JobArgs args) => Akka.Actor.Props.Create<JobActor>(args);
 
     protected override void PreStart()
     {

@@ -33,7 +33,7 @@ public sealed class JobSupervisor : ReceiveActor
         });
     }
 
-    internal static Props Props(JobServices services) => Akka.Actor.Props.Create(() => new JobSupervisor(services));
+    internal static Props Props(JobServices services) => Akka.Actor.Props.Create<JobSupervisor>(services);
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(0, TimeSpan.FromMinutes(1), ex =>
     {

@@ -56,7 +56,7 @@ internal sealed partial class SessionActor : ReceiveActor
     }
 
     public static Props Props(SessionArgs args) =>
-        Akka.Actor.Props.Create(() => new SessionActor(args)).WithDispatcher(args.Services.Settings.SessionDispatcher);
+        Akka.Actor.Props.Create<SessionActor>(args).WithDispatcher(args.Services.Settings.SessionDispatcher);
 
     protected override void PreStart()
     {

@@ -38,7 +38,15 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
     }
 
     public static CliConsole System() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+        new(Console.IsOutputRedirected ? Utf8StandardOutput() : Console.Out, Console.Error, !Console.IsOutputRedirected);
+
+    /// <summary>
+    /// JSON (RFC 8259) and scripts reading a pipe expect UTF-8, but on Windows Console.Out encodes with the console's
+    /// code page, which turns a writer's non-ASCII name into '?' or a look-alike. The stream is written directly, so
+    /// the console's own code page is left alone.
+    /// </summary>
+    private static TextWriter Utf8StandardOutput() =>
+        TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true });
 
     /// <summary>The one line a user mistake or an environment problem gets: no stack trace, newlines flattened.</summary>
     public void WriteErrorLine(string message) =>
