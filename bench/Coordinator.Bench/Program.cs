@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using Coordinator.Bench.Coordination;
 using Coordinator.Bench.Harness;
-using Coordinator.Bench.Kernel;
+using Coordinator.Bench.Dispatch;
 
-// Coordinator.Bench: issue 2's kernel rows and issue 7's coordination rows in one table. Exit code 1 when a
-// target is missed, 2 on bad arguments. Ratios are taken within one run because the machines are shared.
-// --only <group> (memory, kernel, overhead, makespan) runs one group, for investigating a row.
+// Coordinator.Bench: the dispatcher rows and the coordination rows in one table. Exit code 1 when a target is
+// missed, 2 on bad arguments. Ratios are taken within one run because the machines are shared.
+// --only <group> (memory, dispatch, overhead, makespan) runs one group, for investigating a row.
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var sizeArgs = args.Where((a, i) => a != "--only" && (i == 0 || args[i - 1] != "--only")).ToArray();
 var mode = sizeArgs switch
@@ -14,10 +14,10 @@ var mode = sizeArgs switch
     ["--full"] => BenchMode.Full,
     _ => null,
 };
-string[] groups = ["memory", "kernel", "overhead", "makespan"];
+string[] groups = ["memory", "dispatch", "overhead", "makespan"];
 if (mode is null || (only is not null && !groups.Contains(only)))
 {
-    Console.Error.WriteLine("usage: Coordinator.Bench [--quick | --full] [--only memory|kernel|overhead|makespan]");
+    Console.Error.WriteLine("usage: Coordinator.Bench [--quick | --full] [--only memory|dispatch|overhead|makespan]");
     return 2;
 }
 bool Runs(string group) => only is null || only == group;
@@ -33,10 +33,10 @@ if (Runs("memory"))
     Progress($"mode {mode.Name}: memory per idle session");
     rows.AddRange(await IdleMemoryBench.RunAsync(mode));
 }
-if (Runs("kernel"))
+if (Runs("dispatch"))
 {
-    Progress("kernel ping-pong and Ask");
-    rows.AddRange(await KernelBench.RunAsync(mode));
+    Progress("dispatcher ping-pong and Ask");
+    rows.AddRange(await DispatchBench.RunAsync(mode));
 }
 if (Runs("overhead"))
 {

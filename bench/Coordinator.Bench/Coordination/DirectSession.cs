@@ -5,7 +5,7 @@ using Coordinator.Vss;
 namespace Coordinator.Bench.Coordination;
 
 /// <summary>
-/// The minimal correct baseline of issue 7: the requester sequence the SessionActor runs (same calls, same
+/// The minimal correct baseline: the requester sequence the SessionActor runs (same calls, same
 /// component selection, status checked after each writer event), called directly on one new dedicated thread per
 /// session, with a semaphore for the host-wide creation slot, held only from StartSnapshotSet until DoSnapshotSet
 /// completes. No actors, no messages, no retries (the bench injects no faults). The slot is a non-spinning

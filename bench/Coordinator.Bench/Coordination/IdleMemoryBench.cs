@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Coordinator.Actors;
 using Coordinator.Actors.Jobs;
 using Coordinator.Bench.Harness;
-using Coordinator.Kernel.Dispatch;
+using Akka.Actor;
+using Coordinator.Actors.Dispatch;
 
 namespace Coordinator.Bench.Coordination;
 
 /// <summary>
-/// Issue 7 §3: N sessions parked in their backup action (each holding its pinned thread and its components
+/// N sessions parked in their backup action (each holding its pinned thread and its components
 /// object, snapshots taken), measured against the same process with the actor system and coordinator up but no
 /// session. Runs first, in a fresh process, so earlier benchmarks' heap growth does not hide the cost.
 /// </summary>
@@ -17,9 +18,9 @@ public static class IdleMemoryBench
     {
         using var system = BenchConfig.CreateSystem("bench-memory");
         var host = JobRunner.NewHost();
-        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), new CoordinatorSettings());
+        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), BenchConfig.Settings(system));
         await JobRunner.RunJobAsync(coordinator); // JIT and lazy statics belong to the empty process
-        await WaitForSessionThreadsAsync(0);
+        await WaitForSessionThreadsAsync(system, 0);
         var (rssBefore, heapBefore) = Sample();
 
         var count = mode.IdleSessions;
@@ -36,7 +37,7 @@ public static class IdleMemoryBench
         });
         var jobs = Enumerable.Range(0, count).Select(_ => JobRunner.RunJobAsync(coordinator, action)).ToList();
         await allParked.Task.WaitAsync(TimeSpan.FromSeconds(120));
-        var threads = DedicatedThreadExecutorService.LiveThreadCount("vss-session");
+        var threads = SessionThreads(system);
         var (rssIdle, heapIdle) = Sample();
 
         release.SetResult();
@@ -44,7 +45,8 @@ public static class IdleMemoryBench
         JobRunner.AssertClean(host);
         await system.Terminate();
 
-        var note = $"{count} sessions parked, {threads} pinned threads (stack {DedicatedThreadExecutorService.DefaultStackSize / 1024} KiB each, set by the kernel); "
+        var stack = SessionDispatcher(system).StackSize;
+        var note = $"{count} sessions parked, {threads} session threads (stack {stack / 1024} KiB each, vss-session-dispatcher.stack-size); "
             + $"RSS {rssBefore / 1048576.0:0.0} → {rssIdle / 1048576.0:0.0} MiB, managed heap {heapBefore / 1048576.0:0.0} → {heapIdle / 1048576.0:0.0} MiB";
         return
         [
@@ -65,11 +67,44 @@ public static class IdleMemoryBench
         return (process.WorkingSet64, heap);
     }
 
-    /// <summary>Pinned threads linger for the dispatcher's shutdown-timeout; the baseline must not count them.</summary>
-    private static async Task WaitForSessionThreadsAsync(int expected)
+    /// <summary>The shipped session dispatcher's settings, read the way the dispatcher reads them.</summary>
+    private static DedicatedThreadSettings SessionDispatcher(ActorSystem system) =>
+        DedicatedThreadSettings.FromConfig(system.Settings.Config.GetConfig(Coordinator.Actors.DispatcherConfig.SessionDispatcherId));
+
+    /// <summary>
+    /// Live session threads, by OS thread name (.NET names the Linux thread after the managed one, cut to 15
+    /// characters, which "vss-session" fits in). -1 where /proc does not exist.
+    /// </summary>
+    private static int SessionThreads(ActorSystem system)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return -1;
+        }
+        var prefix = SessionDispatcher(system).ThreadNamePrefix;
+        var count = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+            catch (IOException)
+            {
+                // the thread ended while we looked
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Session threads outlive their actor by the dispatcher's shutdown-timeout; the baseline must not count them.</summary>
+    private static async Task WaitForSessionThreadsAsync(ActorSystem system, int expected)
     {
         var deadline = Stopwatch.StartNew();
-        while (DedicatedThreadExecutorService.LiveThreadCount("vss-session") > expected)
+        while (SessionThreads(system) > expected)
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(10))
             {

@@ -36,7 +36,7 @@ public static class JobRunner
 
     public static async Task RunJobAsync(ActorBackupCoordinator coordinator, BackupAction? action = null)
     {
-        var job = new BackupJob(BackupJob.NewId(), ThreeVolumes, WriterFilter.None, action);
+        var job = BackupJob.Create(BackupJob.NewId(), ThreeVolumes, action: action);
         var result = await coordinator.RunAsync(job, null, CancellationToken.None);
         if (result.Status != JobStatus.Succeeded)
         {

@@ -1,11 +1,11 @@
 using Coordinator.Actors;
 using Coordinator.Bench.Harness;
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
 namespace Coordinator.Bench.Coordination;
 
 /// <summary>
-/// Issue 7 §1: N full requester sequences against the zero-latency simulator, through the actors and directly
+/// N full requester sequences against the zero-latency simulator, through the actors and directly
 /// (one dedicated thread per session), the same number in flight on both sides. Latency zero leaves only the
 /// coordination cost: messages, actor and thread creation, the gate, the retry and progress machinery.
 /// </summary>
@@ -28,7 +28,7 @@ public static class OverheadBench
     private static async Task<Row> RunAsync(ActorSystem system, BenchMode mode, string variant, TargetKind kind)
     {
         var host = JobRunner.NewHost();
-        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), new CoordinatorSettings());
+        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), BenchConfig.Settings(system));
         var direct = new DirectSession(host.CreateFactory(), new Semaphore(1, 1));
 
         Task<double> Actors() => Measure.MillisecondsAsync(() =>
@@ -55,7 +55,7 @@ public static class OverheadBench
         // A system of its own: a coordinator's gate has a fixed name, one per system.
         using var system = BenchConfig.CreateSystem("bench-calls");
         var actorHost = JobRunner.NewHost();
-        await JobRunner.RunJobAsync(new ActorBackupCoordinator(system, actorHost.CreateFactory(), new CoordinatorSettings()));
+        await JobRunner.RunJobAsync(new ActorBackupCoordinator(system, actorHost.CreateFactory(), BenchConfig.Settings(system)));
         var directHost = JobRunner.NewHost();
         await new DirectSession(directHost.CreateFactory(), new Semaphore(1, 1)).RunAsync(JobRunner.ThreeVolumes);
 

@@ -1,6 +1,6 @@
 namespace Coordinator.Bench.Harness;
 
-/// <summary>Sizes of each benchmark: quick fits in 60 s on 2 shared cores; full is issue 7's sizes.</summary>
+/// <summary>Sizes of each benchmark: quick fits in 60 s on 2 shared cores; full is the sizes the targets are set for (1,000 sessions, 9 runs).</summary>
 /// <param name="Runs">Measured runs per row (the median is kept); <paramref name="MakespanRuns"/> for the slow makespan rows.</param>
 public sealed record BenchMode(string Name, int Warmups, int Runs, int MakespanRuns, TimeSpan PingPongDuration, int Sessions, int SessionConcurrency, int IdleSessions)
 {

@@ -4,7 +4,7 @@ namespace Coordinator.Bench.Harness;
 
 /// <summary>
 /// A hand-rolled harness: warm-up runs (JIT, thread pool growth, lazy statics) are discarded, then the median of
-/// several runs is kept. Kernel and baseline are measured alternately inside one run, so machine noise on a
+/// several runs is kept. Subject and baseline are measured alternately inside one run, so machine noise on a
 /// shared box hits both sides of a ratio alike.
 /// </summary>
 public static class Measure

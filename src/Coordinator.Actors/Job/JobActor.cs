@@ -14,16 +14,23 @@ namespace Coordinator.Actors.Job;
 /// <see cref="JobPlan"/>), runs the backup action once every set exists, and owns the retry budget and the deadline.
 /// Sessions report their own failures after cleaning up; a session that dies without reporting is a bug, failed as
 /// such rather than retried.
+/// The deadline and the retry backoff run on <see cref="JobServices.Time"/>'s timers, not Akka's scheduler: Akka's
+/// HashedWheelTimerScheduler keeps a cancelled timer in its wheel until the wheel comes round to it (512 ticks of
+/// 10 ms, up to 5.12 s), and the job deadline is cancelled at the end of every job, so each finished job actor stayed
+/// reachable for up to 5 s after its end; a disposed .NET timer leaves its queue at once. They also fire to the
+/// millisecond instead of on the next 10 ms tick, the first timer of an actor system no longer blocks a pool thread
+/// until Akka's scheduler thread has started, and the deadline runs on the same clock it is computed from.
 /// </summary>
-internal sealed partial class JobActor : ReceiveActor, IWithTimers
+internal sealed partial class JobActor : ReceiveActor
 {
-    private const string RetryTimerKey = "retry";
-    private const string DeadlineTimerKey = "deadline";
 
     private readonly JobArgs _args;
     private readonly JobServices _services;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly BackoffPolicy _backoff;
+    /// <summary>The longest delay a .NET timer accepts (2^32 - 2 ms).</summary>
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DateTimeOffset _deadline;
     private readonly List<string> _warnings = [];
@@ -35,6 +42,8 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
     private bool _done;
     private IReadOnlyList<SessionOutcome> _lastOutcomes = [];
     private Exception? _crash;
+    private ITimer? _deadlineTimer;
+    private ITimer? _retryTimer;
 
     public JobActor(JobArgs args)
     {
@@ -55,8 +64,6 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
         Receive<SessionGone>(OnSessionGone);
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     private TimeSpan Timeout => _args.Job.Timeout ?? _services.Settings.Job.DefaultTimeout;
 
     public static Props Props(JobArgs args) => Akka.Actor.Props.Create<JobActor>(args);
@@ -72,22 +79,22 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
             Complete(JobStatus.Failed, JobErrors.Input(ex));
             return;
         }
-        var remaining = _deadline - _services.Time.GetUtcNow();
-        if (remaining <= TimeSpan.Zero)
+        if (_deadline <= _services.Time.GetUtcNow())
         {
-            // The deadline passed before we started (a timeout of a few ticks): nothing was begun, nothing to clean up.
-            // Akka's timers refuse a negative delay, so this case must not reach them.
+            // The deadline passed before we started (a timeout of a few ticks): answer at once, with nothing begun and
+            // nothing to clean up, rather than start sessions only to cancel them.
             _timedOut = true;
             Complete(JobStatus.Failed, JobErrors.Timeout("Job", Timeout));
             return;
         }
-        Timers.StartSingleTimer(DeadlineTimerKey, DeadlineReached.Instance, remaining);
+        ArmDeadline();
         StartAttemptGroup();
     }
 
     protected override void PostStop()
     {
         // Stopped from outside (system shutdown): the sessions see the token and clean up on their own threads.
+        StopTimers();
         _cancellation.Cancel();
         _group?.Cancellation.Dispose();
         if (!_done)
@@ -146,8 +153,28 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
         Report("Session", $"attempt {_attempt} on {(_plan.IsSplit ? $"{sets.Count} new components objects, one per snapshot set" : "a new components object")}");
     }
 
+    /// <summary>
+    /// A deadline that passed before we started (a timeout of a few ticks) still fires, at once: timers refuse a
+    /// negative delay. One further than a .NET timer reaches (about 49 days) is re-armed when that timer fires.
+    /// </summary>
+    private void ArmDeadline()
+    {
+        var remaining = _deadline - _services.Time.GetUtcNow();
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = After(remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining < MaxTimerDelay ? remaining : MaxTimerDelay, DeadlineReached.Instance);
+    }
+
     private void OnDeadline()
     {
+        if (_done)
+        {
+            return;
+        }
+        if (_services.Time.GetUtcNow() < _deadline)
+        {
+            ArmDeadline();
+            return;
+        }
         _timedOut = true;
         _timedOutIn = _group switch
         {
@@ -250,7 +277,8 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
             {
                 _warnings.Add($"attempt {_attempt} failed: {vss.Message}");
                 Report("Retry", $"{vss.ErrorName} in {vss.Operation}; retrying in {delay.TotalSeconds:0.##} s", vss.Writer);
-                Timers.StartSingleTimer(RetryTimerKey, StartAttempt.Instance, delay);
+                _retryTimer?.Dispose();
+                _retryTimer = After(delay, StartAttempt.Instance);
                 return;
             }
         }
@@ -264,8 +292,25 @@ internal sealed partial class JobActor : ReceiveActor, IWithTimers
             return;
         }
         _done = true;
+        // Before the stop: a timer firing now would only find a stopping actor and make a dead letter.
+        StopTimers();
         _args.Reply.TrySetResult(Result(status, error));
         Context.Stop(Self);
+    }
+
+    /// <summary>Tells <paramref name="message"/> to this actor once, after <paramref name="delay"/>, from a timer thread.</summary>
+    private ITimer After(TimeSpan delay, object message)
+    {
+        var self = Self;
+        return _services.Time.CreateTimer(_ => self.Tell(message, ActorRefs.NoSender), null, delay, System.Threading.Timeout.InfiniteTimeSpan);
+    }
+
+    private void StopTimers()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        _retryTimer?.Dispose();
+        _retryTimer = null;
     }
 
     private BackupResult Result(JobStatus status, JobError? error) =>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
-namespace Coordinator.Bench.Kernel;
+namespace Coordinator.Bench.Dispatch;
 
-/// <summary>Issue 2's (c): sequential Ask round trips to one actor, in asks per second (informative: no raw twin).</summary>
+/// <summary>Sequential Ask round trips to one actor, in asks per second (informative: no raw twin).</summary>
 public static class AskRoundTrip
 {
     public static async Task<double> RunAsync(ActorSystem system, int asks)

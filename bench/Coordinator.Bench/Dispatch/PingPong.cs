@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
-namespace Coordinator.Bench.Kernel;
+namespace Coordinator.Bench.Dispatch;
 
 /// <summary>
-/// Issue 2's kernel benchmarks (a) and (b): one ball bounced between two parties, counted in messages per second
-/// (two messages per round trip), kernel against the raw primitive the kernel is built on.
+/// One ball bounced between two parties, counted in messages per second (two messages per round trip): two actors
+/// on a dispatcher against the raw primitive that dispatcher's hand-off comes down to.
 /// </summary>
 public static class PingPong
 {
@@ -67,7 +67,7 @@ public static class PingPong
         return rate;
     }
 
-    /// <summary>Two dedicated threads and two BlockingCollections: the pinned dispatcher's raw counterpart.</summary>
+    /// <summary>Two dedicated threads and two BlockingCollections: the dedicated-thread dispatcher's raw counterpart.</summary>
     public static Task<double> ThreadsAsync(int roundTrips)
     {
         var toPonger = new BlockingCollection<Ball>(new ConcurrentQueue<Ball>());

@@ -1,6 +1,6 @@
-using Coordinator.Kernel.Actor;
+using Akka.Actor;
 
-namespace Coordinator.Bench.Kernel;
+namespace Coordinator.Bench.Dispatch;
 
 /// <summary>The message bounced between the two sides; a class, as a real message would be.</summary>
 public sealed class Ball;
