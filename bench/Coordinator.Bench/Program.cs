@@ -42,6 +42,8 @@ if (Runs("overhead"))
 {
     Progress("coordination overhead");
     rows.Add(await OverheadBench.RunAsync(mode));
+    Progress("coordination overhead, gate on the default dispatcher");
+    rows.Add(await OverheadBench.RunGateOnDefaultDispatcherAsync(mode));
 }
 foreach (var k in Runs("makespan") ? [1, 8, 32] : Array.Empty<int>())
 {

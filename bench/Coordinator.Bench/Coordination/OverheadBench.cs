@@ -22,13 +22,25 @@ public static class OverheadBench
     {
         await AssertSameCallsAsync();
         using var system = BenchConfig.CreateSystem("bench-overhead");
-        return await RunAsync(system, mode, "", TargetKind.RatioAtMost);
+        return await RunAsync(system, BenchConfig.Settings(system), mode, "", TargetKind.RatioAtMost);
     }
 
-    private static async Task<Row> RunAsync(ActorSystem system, BenchMode mode, string variant, TargetKind kind)
+    /// <summary>
+    /// The same with the snapshot gate on Akka's default dispatcher instead of the shipped inline one: what the gate's
+    /// dispatcher is worth. On the default dispatcher each hand-off of the gate wakes a pool thread for the gate's turn
+    /// and then the next session's thread; inline, the releasing session's thread runs the gate's turn.
+    /// </summary>
+    public static async Task<Row> RunGateOnDefaultDispatcherAsync(BenchMode mode)
+    {
+        using var system = BenchConfig.CreateSystem("bench-overhead-gate");
+        var settings = BenchConfig.Settings(system) with { GateDispatcher = "akka.actor.default-dispatcher" };
+        return await RunAsync(system, settings, mode, ", gate on the default dispatcher", TargetKind.Informative);
+    }
+
+    private static async Task<Row> RunAsync(ActorSystem system, CoordinatorSettings settings, BenchMode mode, string variant, TargetKind kind)
     {
         var host = JobRunner.NewHost();
-        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), BenchConfig.Settings(system));
+        var coordinator = new ActorBackupCoordinator(system, host.CreateFactory(), settings);
         var direct = new DirectSession(host.CreateFactory(), new Semaphore(1, 1));
 
         Task<double> Actors() => Measure.MillisecondsAsync(() =>
