@@ -68,6 +68,31 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(0, _env.Host.Accounting.Leaks);
     }
 
+    [Theory]
+    [InlineData(2, ExitCodes.Succeeded, "succeeded", 3)]
+    [InlineData(3, ExitCodes.BackupFailed, "failed", 3)]
+    public async Task An_infrastructure_fault_is_retried_on_new_objects_up_to_the_configured_attempts(int failures, int exitCode, string status, int attempts)
+    {
+        _env.Host.Faults.Add(new CallFault(VssCallNames.GatherWriterMetadata, HResults.VSS_E_WRITER_INFRASTRUCTURE, times: failures));
+        var config = Path.Combine(_env.Directory, "fast-retry.hocon");
+        await File.WriteAllTextAsync(config, "coordinator.retry { max-attempts = 3, min-backoff = 5ms, max-backoff = 20ms }\n");
+
+        var run = await _env.RunAsync(["backup", "C:", "--config", config, "--json"]);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal(status, root.GetProperty("status").GetString());
+        Assert.Equal(attempts, root.GetProperty("attempts").GetInt32());
+        Assert.Equal(attempts, _env.Host.Accounting.CallsOf(VssCallNames.GatherWriterMetadata));
+        if (exitCode == ExitCodes.BackupFailed)
+        {
+            var error = root.GetProperty("error");
+            Assert.Equal("GatherWriterMetadata", error.GetProperty("operation").GetString());
+            Assert.Equal("VSS_E_WRITER_INFRASTRUCTURE", error.GetProperty("name").GetString());
+        }
+        Assert.True(_env.Host.Accounting.Leaks == 0, _env.Host.Accounting.ToString());
+    }
+
     [Fact]
     public async Task Human_output_says_the_provider_is_simulated_and_ends_with_volume_and_writer_tables()
     {
@@ -126,6 +151,24 @@ public sealed class BackupCommandTests : IDisposable
         // Cancelled means not kept, persistent or not: the set is deleted and the journal says so.
         Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
         Assert.Equal(0, _env.Host.Accounting.Leaks);
+        Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_snapshot_set_is_being_created_exits_130_and_leaves_nothing()
+    {
+        var creating = _env.Host.Faults.Block(VssCallNames.DoSnapshotSet);
+        using var cancellation = new CancellationTokenSource();
+
+        var running = _env.RunAsync(["backup", "C:", "D:", "--persistent", "--json"], cancellation.Token);
+        Assert.True(await Task.Run(() => creating.WaitEntered(TimeSpan.FromSeconds(30))), "DoSnapshotSet was never called");
+        cancellation.Cancel();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal("cancelled", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
+        Assert.True(_env.Host.Accounting.Leaks == 0, _env.Host.Accounting.ToString());
         Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
     }
 
