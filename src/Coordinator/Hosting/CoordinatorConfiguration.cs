@@ -72,7 +72,13 @@ public static class CoordinatorConfiguration
         }
         try
         {
-            return ConfigurationFactory.ParseString(File.ReadAllText(path));
+            var text = File.ReadAllText(path);
+            // Akka's parser accepts unbalanced braces silently and runs out of memory on some (HoconStructure).
+            if (HoconStructure.FindError(text) is { } error)
+            {
+                throw CoordinatorException.BadInput($"config file '{path}' is not valid HOCON: {error}");
+            }
+            return ConfigurationFactory.ParseString(text);
         }
         catch (IOException ex)
         {

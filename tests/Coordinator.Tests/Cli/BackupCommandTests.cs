@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Coordinator.Cli;
 using Coordinator.Journal;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Coordinator.Vss;
+using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Tests.Cli;
 
@@ -49,17 +50,47 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task Failed_backup_exits_1_and_the_error_names_operation_hresult_and_writer()
     {
-        _env.Factory.FailWith = HResults.VSS_E_WRITER_INFRASTRUCTURE;
+        // The writer (its databases are on D:) fails at freeze, i.e. during DoSnapshotSet, with a failure no retry can cure.
+        _env.Host.Faults.Add(new WriterFault("SqlServerWriter", WriterPhase.Freeze, HResults.VSS_E_WRITERERROR_NONRETRYABLE));
 
-        var run = await _env.RunAsync(["backup", "C:", "--json"]);
+        var run = await _env.RunAsync(["backup", "D:", "--json"]);
 
         Assert.Equal(ExitCodes.BackupFailed, run.ExitCode);
-        var error = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("error");
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        var error = root.GetProperty("error");
         Assert.Equal("DoSnapshotSet", error.GetProperty("operation").GetString());
-        Assert.Equal("0x80042318", error.GetProperty("hresult").GetString());
-        Assert.Equal("VSS_E_WRITER_INFRASTRUCTURE", error.GetProperty("name").GetString());
+        Assert.Equal("0x800423F4", error.GetProperty("hresult").GetString());
+        Assert.Equal("VSS_E_WRITERERROR_NONRETRYABLE", error.GetProperty("name").GetString());
         Assert.Equal("SqlServerWriter", error.GetProperty("writer").GetString());
         Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        var sql = root.GetProperty("writers").EnumerateArray().Single(w => w.GetProperty("name").GetString() == "SqlServerWriter");
+        Assert.Equal("VSS_WS_FAILED_AT_FREEZE", sql.GetProperty("state").GetString());
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
+    }
+
+    [Theory]
+    [InlineData(2, ExitCodes.Succeeded, "succeeded", 3)]
+    [InlineData(3, ExitCodes.BackupFailed, "failed", 3)]
+    public async Task An_infrastructure_fault_is_retried_on_new_objects_up_to_the_configured_attempts(int failures, int exitCode, string status, int attempts)
+    {
+        _env.Host.Faults.Add(new CallFault(VssCallNames.GatherWriterMetadata, HResults.VSS_E_WRITER_INFRASTRUCTURE, times: failures));
+        var config = Path.Combine(_env.Directory, "fast-retry.hocon");
+        await File.WriteAllTextAsync(config, "coordinator.retry { max-attempts = 3, min-backoff = 5ms, max-backoff = 20ms }\n");
+
+        var run = await _env.RunAsync(["backup", "C:", "--config", config, "--json"]);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal(status, root.GetProperty("status").GetString());
+        Assert.Equal(attempts, root.GetProperty("attempts").GetInt32());
+        Assert.Equal(attempts, _env.Host.Accounting.CallsOf(VssCallNames.GatherWriterMetadata));
+        if (exitCode == ExitCodes.BackupFailed)
+        {
+            var error = root.GetProperty("error");
+            Assert.Equal("GatherWriterMetadata", error.GetProperty("operation").GetString());
+            Assert.Equal("VSS_E_WRITER_INFRASTRUCTURE", error.GetProperty("name").GetString());
+        }
+        Assert.True(_env.Host.Accounting.Leaks == 0, _env.Host.Accounting.ToString());
     }
 
     [Fact]
@@ -106,22 +137,38 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task Cancelling_exits_130_after_cleanup()
     {
-        var inAction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _env.Factory.DuringAction = async (_, token) =>
-        {
-            inAction.SetResult();
-            await Task.Delay(Timeout.Infinite, token);
-        };
+        using var action = new ActionGate(_env.Directory);
         using var cancellation = new CancellationTokenSource();
 
-        var running = _env.RunAsync(["backup", "C:", "--json"], cancellation.Token);
-        await inAction.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var running = _env.RunAsync(["backup", "C:", "D:", "--persistent", "--json", .. action.ExecOptions], cancellation.Token);
+        await action.WaitEnteredAsync();
+        Assert.Equal(2, _env.Host.Accounting.PersistentSnapshotsAlive); // the set exists while the action runs
         cancellation.Cancel();
-        var run = await running;
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Equal("cancelled", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("status").GetString());
-        Assert.Empty(_env.Host.Snapshots);
+        // Cancelled means not kept, persistent or not: the set is deleted and the journal says so.
+        Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
+        Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_snapshot_set_is_being_created_exits_130_and_leaves_nothing()
+    {
+        var creating = _env.Host.Faults.Block(VssCallNames.DoSnapshotSet);
+        using var cancellation = new CancellationTokenSource();
+
+        var running = _env.RunAsync(["backup", "C:", "D:", "--persistent", "--json"], cancellation.Token);
+        Assert.True(await Task.Run(() => creating.WaitEntered(TimeSpan.FromSeconds(30))), "DoSnapshotSet was never called");
+        cancellation.Cancel();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal("cancelled", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
+        Assert.True(_env.Host.Accounting.Leaks == 0, _env.Host.Accounting.ToString());
         Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
     }
 
@@ -141,7 +188,8 @@ public sealed class BackupCommandTests : IDisposable
         var run = await _env.RunAsync(["backup", "C:", "--provider", "windows"]);
 
         Assert.Equal(ExitCodes.Environment, run.ExitCode);
-        Assert.Contains("needs Windows", run.Stderr);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("coordinator: error: --provider: the Windows VSS provider needs Windows", line);
     }
 
     [Fact]
@@ -154,7 +202,8 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Environment, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("journal '", line);
+        Assert.StartsWith($"coordinator: error: --journal: '{Path.Combine(blocker, "journal.db")}': ", line);
+        Assert.EndsWith("choose another file", line);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Coordinator.Cli;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 
 namespace Coordinator.Tests.Cli;
 
@@ -13,11 +13,11 @@ public sealed class BadInputTests : IDisposable
     public static TheoryData<string[], string> Cases => new()
     {
         { ["backup", "C:", "c:\\"], "given twice" },
-        { ["backup", "Q:"], "volume 'Q:\\' is not on this host" },
+        { ["backup", "Q:"], "<volume>: volume Q:\\ does not exist on this host: check the volume name" },
         { ["backup", "C:", "--timeout", "10x"], "--timeout: '10x' is not a duration" },
-        { ["backup", "C:", "--exec", "no-such-program-here"], "--exec: program 'no-such-program-here' not found" },
+        { ["backup", "C:", "--exec", "no-such-program-here"], "--exec: program 'no-such-program-here' was not found on PATH: give its full path (no shell is used)" },
         { ["backup", "C:", "--exec-arg", "x"], "--exec: arguments are given but no program" },
-        { ["backup", "C:", "--include-writer", "NoSuchWriter"], "writer 'NoSuchWriter' is not on this host" },
+        { ["backup", "C:", "--include-writer", "NoSuchWriter"], "--include-writer: included writer 'NoSuchWriter' matches no writer on this host (writers: " },
         { ["backup", "C:", "--scenario", "/no/such/scenario.json"], "--scenario: file '/no/such/scenario.json' does not exist" },
         { ["backup", "C:", "--provider", "vmware"], "--provider: 'vmware' is not a provider" },
         { ["backup", "C:", "--bogus"], "unknown option '--bogus'" },

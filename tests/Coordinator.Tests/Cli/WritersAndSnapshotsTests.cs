@@ -2,7 +2,7 @@ using System.Text.Json;
 using Coordinator.Cli;
 using Coordinator.Journal;
 using Coordinator.Providers;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 
 namespace Coordinator.Tests.Cli;
 
@@ -36,10 +36,12 @@ public sealed class WritersAndSnapshotsTests : IDisposable
 
         Assert.Equal(ExitCodes.Succeeded, run.ExitCode);
         Assert.Contains("SqlServerWriter", run.Stdout);
-        Assert.Equal(0, _env.Host.WrongThreadCalls);
-        Assert.Equal(_env.Host.ObjectsCreated, _env.Host.ObjectsReleased);
-        Assert.Equal(_env.Host.MetadataGathered, _env.Host.MetadataFreed);
-        Assert.Equal(_env.Host.StatusGathered, _env.Host.StatusFreed);
+        var accounting = _env.Host.Accounting;
+        Assert.Equal(1, accounting.ObjectsCreated);
+        Assert.Equal(0, accounting.WrongThreadCalls);
+        Assert.Equal(1, accounting.WriterMetadataGathered);
+        Assert.Equal(1, accounting.WriterStatusGathered);
+        Assert.True(accounting.Leaks == 0, accounting.ToString());
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class WritersAndSnapshotsTests : IDisposable
     {
         var backup = await _env.RunAsync(["backup", "C:", "D:", "--persistent", "--json"]);
         var setId = JsonDocument.Parse(backup.Stdout).RootElement.GetProperty("snapshotSetId").GetString()!;
-        Assert.Equal(2, _env.Host.Snapshots.Count);
+        Assert.Equal(2, (await _env.SnapshotsAsync()).Count);
 
         var list = await _env.RunAsync(["snapshots", "list", "--json"]);
         var rows = JsonDocument.Parse(list.Stdout).RootElement.GetProperty("snapshots").EnumerateArray().ToList();
@@ -60,17 +62,18 @@ public sealed class WritersAndSnapshotsTests : IDisposable
 
         var delete = await _env.RunAsync(["snapshots", "delete", "--set", setId]);
         Assert.Equal(ExitCodes.Succeeded, delete.ExitCode);
-        Assert.Empty(_env.Host.Snapshots);
+        Assert.Empty(await _env.SnapshotsAsync());
         Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
-        Assert.Equal(0, _env.Host.WrongThreadCalls);
+        Assert.Equal(0, _env.Host.Accounting.WrongThreadCalls);
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
     }
 
     [Fact]
     public async Task Delete_all_treats_already_gone_as_done()
     {
         await _env.RunAsync(["backup", "C:", "--persistent", "--json"]);
-        var set = _env.Host.Snapshots.Single().SnapshotSetId;
-        _env.Host.RemoveSet(set); // someone else deleted it
+        var set = Assert.Single(await _env.SnapshotsAsync()).SnapshotSetId;
+        await _env.DeleteSetElsewhereAsync(set); // another requester on the machine deleted it
 
         var delete = await _env.RunAsync(["snapshots", "delete", "--all"]);
 
@@ -83,12 +86,12 @@ public sealed class WritersAndSnapshotsTests : IDisposable
     public async Task Delete_by_snapshot_id_deletes_just_that_one()
     {
         await _env.RunAsync(["backup", "C:", "D:", "--persistent", "--json"]);
-        var c = _env.Host.Snapshots.Single(s => s.OriginalVolumeName == "C:\\").SnapshotId;
+        var c = (await _env.SnapshotsAsync()).Single(s => s.OriginalVolumeName == "C:\\").SnapshotId;
 
         var delete = await _env.RunAsync(["snapshots", "delete", "--id", c.ToString()]);
 
         Assert.Equal(ExitCodes.Succeeded, delete.ExitCode);
-        Assert.Equal("D:\\", Assert.Single(_env.Host.Snapshots).OriginalVolumeName);
+        Assert.Equal("D:\\", Assert.Single(await _env.SnapshotsAsync()).OriginalVolumeName);
         Assert.Single(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
     }
 

@@ -95,7 +95,7 @@ public sealed partial class ChildCoordinator : IDisposable
     /// <summary>Waits for the server's "listening on" line.</summary>
     public async Task<Uri> WaitForListeningAsync()
     {
-        await Fakes.Poll.UntilAsync(() => Listening().IsMatch(Stdout) || Process.HasExited, "the child server to listen", TimeSpan.FromSeconds(60));
+        await Support.Poll.UntilAsync(() => Listening().IsMatch(Stdout) || Process.HasExited, "the child server to listen", TimeSpan.FromSeconds(60));
         if (Process.HasExited)
         {
             throw new InvalidOperationException($"the server exited {Process.ExitCode}: {Stderr}");

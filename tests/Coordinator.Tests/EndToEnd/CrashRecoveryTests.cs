@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Tests.EndToEnd;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Coordinator.Cli;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 
 namespace Coordinator.Tests.EndToEnd;
 

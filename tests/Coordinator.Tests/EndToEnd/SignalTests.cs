@@ -1,5 +1,5 @@
 using Coordinator.Cli;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 
 namespace Coordinator.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using Coordinator.Journal;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Coordinator.Tests.Journal;

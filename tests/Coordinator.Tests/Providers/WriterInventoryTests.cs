@@ -7,7 +7,7 @@ namespace Coordinator.Tests.Providers;
 public sealed class WriterInventoryTests
 {
     private static ProviderHandle Provider(SimulatedVssHost host) =>
-        new() { Name = "simulated", Factory = host.CreateFactory(), IsSimulated = true, Description = "simulated VSS provider" };
+        new() { Name = "simulated", Factory = host.CreateFactory(), Description = "simulated VSS provider" };
 
     [Fact]
     public async Task Inventory_lists_every_writer_and_frees_what_it_gathered()

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Coordinator.Journal;
 using Coordinator.Providers;
 using Coordinator.Recovery;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Coordinator.Tests.Server;
+using Coordinator.Vss;
+using Coordinator.Vss.Simulated;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Coordinator.Tests.Recovery;
@@ -15,46 +17,72 @@ public sealed class StartupRecoveryTests : IDisposable
 
     public void Dispose() => _env.Dispose();
 
-    private ProviderHandle Provider => new FakeProviderSource(_env.Host).Open(new ProviderRequest("simulated", null));
+    private ProviderHandle Provider => _env.Provider;
 
-    /// <summary>What a crash during a job's action leaves: the job "running", its set journaled and alive.</summary>
-    private (SqliteJournal Journal, Guid SetId) CrashedJob(string jobId, bool persistent, bool snapshotsAlive = true)
+    /// <summary>
+    /// What a crash during a job's action leaves: the job "running", its set journaled and, when
+    /// <paramref name="snapshotsAlive"/>, alive on the host. The set is made by a requester that dies after
+    /// DoSnapshotSet (no BackupComplete): persistent snapshots outlive it, as they outlive a killed process.
+    /// </summary>
+    private async Task<(SqliteJournal Journal, Guid SetId)> CrashedJobAsync(string jobId, bool persistent, bool snapshotsAlive = true)
     {
         var journal = new SqliteJournal(_env.JournalPath);
         journal.CreateJob(jobId, "api", JsonSerializer.Serialize(new { volumes = new[] { "C:\\" }, persistent }));
         journal.TryMarkRunning(jobId);
-        var setId = Guid.NewGuid();
-        var snapshots = new[] { ("C:\\", Guid.NewGuid()) };
+        var (setId, snapshots) = snapshotsAlive
+            ? await DedicatedThread.Run("crashed-requester", () => CreatePersistentSet("C:\\"))
+            : (Guid.NewGuid(), [("C:\\", Guid.NewGuid())]);
         journal.RecordSnapshotSet(jobId, setId, snapshots, persistent);
-        if (snapshotsAlive)
-        {
-            _env.Host.AddSnapshots(setId, snapshots, persistent);
-        }
+        Assert.Equal(snapshotsAlive ? 1 : 0, _env.Host.Accounting.SnapshotsAlive);
         return (journal, setId);
+    }
+
+    private (Guid SetId, IReadOnlyList<(string Volume, Guid SnapshotId)> Snapshots) CreatePersistentSet(params string[] volumes)
+    {
+        using var components = _env.Host.CreateFactory().CreateVssBackupComponents();
+        components.InitializeForBackup();
+        components.SetContext(VssSnapshotContext.AppRollback);
+        components.SetBackupState(false, false, VssBackupType.Full, false);
+        using (var gather = components.GatherWriterMetadata())
+        {
+            gather.WaitForSuccess(VssCallNames.GatherWriterMetadata, TimeSpan.FromSeconds(30));
+        }
+        components.FreeWriterMetadata();
+        var setId = components.StartSnapshotSet();
+        var snapshots = volumes.Select(v => (v, components.AddToSnapshotSet(v))).ToList();
+        using (var prepare = components.PrepareForBackup())
+        {
+            prepare.WaitForSuccess(VssCallNames.PrepareForBackup, TimeSpan.FromSeconds(30));
+        }
+        using (var create = components.DoSnapshotSet())
+        {
+            create.WaitForSuccess(VssCallNames.DoSnapshotSet, TimeSpan.FromSeconds(30));
+        }
+        return (setId, snapshots);
     }
 
     [Fact]
     public async Task A_running_job_is_failed_as_interrupted_and_its_persistent_snapshots_are_deleted()
     {
-        var (journal, setId) = CrashedJob("j1", persistent: true);
+        var (journal, setId) = await CrashedJobAsync("j1", persistent: true);
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
 
         Assert.Equal(["j1"], report.InterruptedJobs);
         Assert.Equal([setId], report.DeletedSets);
-        Assert.Empty(_env.Host.Snapshots);
+        Assert.Empty(await _env.SnapshotsAsync());
         Assert.Empty(journal.LiveSnapshotSets());
         var job = journal.GetJob("j1")!;
         Assert.Equal(JobStates.Failed, job.Status);
         Assert.Contains("interrupted", job.ResultJson);
-        Assert.Equal(0, _env.Host.WrongThreadCalls);
-        Assert.Equal(_env.Host.ObjectsCreated, _env.Host.ObjectsReleased);
+        Assert.Equal(0, _env.Host.Accounting.WrongThreadCalls);
+        Assert.True(_env.Host.Accounting.Leaks == 0, _env.Host.Accounting.ToString());
     }
 
     [Fact]
     public async Task A_set_already_gone_is_fine_and_marked()
     {
-        var (journal, setId) = CrashedJob("j1", persistent: false, snapshotsAlive: false);
+        var (journal, setId) = await CrashedJobAsync("j1", persistent: false, snapshotsAlive: false);
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
 
@@ -66,20 +94,20 @@ public sealed class StartupRecoveryTests : IDisposable
     [Fact]
     public async Task Persistent_snapshots_of_a_succeeded_job_are_kept()
     {
-        var (journal, setId) = CrashedJob("j1", persistent: true);
+        var (journal, setId) = await CrashedJobAsync("j1", persistent: true);
         journal.CompleteJob("j1", JobStates.Succeeded, "{}");
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
 
         Assert.Empty(report.DeletedSets);
-        Assert.Single(_env.Host.Snapshots);
+        Assert.Single(await _env.SnapshotsAsync());
         Assert.Equal(setId, Assert.Single(journal.LiveSnapshotSets()).SetId);
     }
 
     [Fact]
     public async Task A_job_another_live_process_runs_is_left_alone_until_that_process_is_gone()
     {
-        var (journal, setId) = CrashedJob("peer", persistent: true);
+        var (journal, setId) = await CrashedJobAsync("peer", persistent: true);
         using var peer = System.Diagnostics.Process.Start("sleep", ["60"]);
         var started = peer.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_env.JournalPath};Pooling=False"))
@@ -92,7 +120,7 @@ public sealed class StartupRecoveryTests : IDisposable
 
         var whilePeerLives = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
         Assert.Empty(whilePeerLives.InterruptedJobs);
-        Assert.Single(_env.Host.Snapshots);
+        Assert.Single(await _env.SnapshotsAsync());
 
         peer.Kill();
         await peer.WaitForExitAsync();
@@ -104,13 +132,13 @@ public sealed class StartupRecoveryTests : IDisposable
     [Fact]
     public async Task The_server_recovers_before_serving_and_shows_the_job_failed()
     {
-        CrashedJob("crashed", persistent: true);
+        await CrashedJobAsync("crashed", persistent: true);
 
         await using var server = await ServerRun.StartAsync(_env);
 
         var document = await server.Client.GetFromJsonAsync<JsonElement>("api/jobs/crashed");
         Assert.Equal("failed", document.GetProperty("status").GetString());
         Assert.Equal("interrupted", document.GetProperty("error").GetProperty("kind").GetString());
-        Assert.Empty(_env.Host.Snapshots);
+        Assert.Empty(await _env.SnapshotsAsync());
     }
 }

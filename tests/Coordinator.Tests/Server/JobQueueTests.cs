@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using Coordinator.Actors.Jobs;
-using Coordinator.Hosting;
+using Coordinator.Cli;
 using Coordinator.Jobs;
 using Coordinator.Journal;
-using Coordinator.Providers;
 using Coordinator.Server;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Coordinator.Tests.Server;
 
@@ -20,10 +18,11 @@ public sealed class JobQueueTests : IDisposable
     [Fact]
     public async Task A_job_the_journal_calls_finished_is_already_finished_to_a_cancel_never_cancelling()
     {
+        await using var host = CommandHost.Create(_env.Dependencies, null, new Dictionary<string, string?>(), verbose: false);
         var journal = new SqliteJournal(_env.JournalPath);
-        var provider = new ProviderHandle { Name = "simulated", Factory = new FakeVssFactory(_env.Host), IsSimulated = true, Description = "fake" };
-        using var queue = new JobQueue(journal, new FakeCoordinator(_env.Host, journal), provider,
-            Options.Create(new CoordinatorOptions()), NullLogger<JobQueue>.Instance);
+        var provider = _env.Provider;
+        var coordinator = await host.StartCoordinatorAsync(provider, journal, CancellationToken.None);
+        using var queue = new JobQueue(journal, coordinator, provider, host.Config, NullLogger<JobQueue>.Instance);
         // A client that sees the final status and cancels at once: asked on the very thread that journals the result,
         // before the worker has gone on.
         var answers = new ConcurrentQueue<(string Status, CancelOutcome Outcome)>();
@@ -36,7 +35,7 @@ public sealed class JobQueueTests : IDisposable
         };
         await queue.StartAsync(CancellationToken.None);
 
-        var job = new BackupJob(BackupJob.NewId(), ["C:\\"], WriterFilter.None);
+        var job = BackupJob.Create(BackupJob.NewId(), ["C:\\"]);
         queue.Submit(job, new JobRequest { Volumes = ["C:\\"] });
         await Poll.UntilAsync(() => !answers.IsEmpty, "the job to finish");
         await queue.StopAsync(CancellationToken.None);

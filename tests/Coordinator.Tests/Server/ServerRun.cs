@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Coordinator.Cli;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 
 namespace Coordinator.Tests.Server;
 

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordinator.Cli;
 using Coordinator.Journal;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
+using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Tests.Server;
 
@@ -60,7 +61,8 @@ public sealed class ServerTests : IDisposable
 
         Assert.Equal("simulated", writers.GetProperty("provider").GetString());
         Assert.Contains(writers.GetProperty("writers").EnumerateArray(), w => w.GetProperty("name").GetString() == "SqlServerWriter");
-        Assert.Equal(0, _env.Host.WrongThreadCalls);
+        Assert.Equal(0, _env.Host.Accounting.WrongThreadCalls);
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
     }
 
     [Fact]
@@ -140,21 +142,19 @@ public sealed class ServerTests : IDisposable
     [Fact]
     public async Task Cancel_stops_a_running_job_with_cleanup()
     {
-        var inAction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _env.Factory.DuringAction = async (_, token) =>
-        {
-            inAction.TrySetResult();
-            await Task.Delay(Timeout.Infinite, token);
-        };
+        using var action = new ActionGate(_env.Directory);
         await using var server = await ServerRun.StartAsync(_env);
-        var id = await Submit(server.Client, new { volumes = new[] { "C:" }, persistent = true });
-        await inAction.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var id = await Submit(server.Client, new { volumes = new[] { "C:" }, persistent = true, action = action.Action });
+        await action.WaitEnteredAsync();
+        Assert.Equal(1, _env.Host.Accounting.PersistentSnapshotsAlive);
 
         var cancel = await server.Client.PostAsync($"api/jobs/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 
         await WaitForStatus(server.Client, id, "cancelled");
-        Assert.Empty(_env.Host.Snapshots);
+        Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
+        Assert.Empty(new SqliteJournal(_env.JournalPath).LiveSnapshotSets());
         Assert.Equal(HttpStatusCode.Conflict, (await server.Client.PostAsync($"api/jobs/{id}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.PostAsync("api/jobs/nope/cancel", null)).StatusCode);
     }
@@ -162,87 +162,79 @@ public sealed class ServerTests : IDisposable
     [Fact]
     public async Task Cancelling_a_queued_job_finishes_it_without_running_it()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = new List<string>();
-        _env.Factory.DuringAction = async (job, token) =>
-        {
-            lock (started)
-            {
-                started.Add(job.JobId);
-            }
-            await release.Task.WaitAsync(token);
-        };
+        using var firstAction = new ActionGate(_env.Directory, "first");
+        using var secondAction = new ActionGate(_env.Directory, "second");
         await using var server = await ServerRun.StartAsync(_env, "--max-concurrent-jobs", "1");
-        var first = await Submit(server.Client, new { volumes = new[] { "C:" } });
-        var second = await Submit(server.Client, new { volumes = new[] { "D:" } });
-        await Poll.UntilAsync(() => { lock (started) { return started.Count == 1; } }, "the first job to run");
+        var first = await Submit(server.Client, new { volumes = new[] { "C:" }, action = firstAction.Action });
+        var second = await Submit(server.Client, new { volumes = new[] { "D:" }, action = secondAction.Action });
+        await firstAction.WaitEnteredAsync();
 
         var cancel = await server.Client.PostAsync($"api/jobs/{second}/cancel", null);
         var body = JsonDocument.Parse(await cancel.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("cancelled", body.GetProperty("status").GetString());
-        release.SetResult();
+        firstAction.Release();
 
         Assert.Equal("succeeded", (await WaitForStatus(server.Client, first, "succeeded", "failed")).GetProperty("status").GetString());
         Assert.Equal("cancelled", (await GetJson(server.Client, $"api/jobs/{second}")).GetProperty("status").GetString());
-        lock (started)
-        {
-            Assert.Equal([first], started);
-        }
+        // The worker that dequeued it after the first ended skipped it: it never started, made no snapshot.
+        var journal = new SqliteJournal(_env.JournalPath);
+        Assert.Null(journal.GetJob(second)!.StartedAt);
+        Assert.Empty(journal.GetEvents(second));
+        Assert.False(secondAction.Entered);
+        Assert.Equal(1, _env.Host.Accounting.CallsOf(VssCallNames.DoSnapshotSet));
     }
 
     [Fact]
     public async Task Many_jobs_run_with_bounded_concurrency_and_all_finish()
     {
-        var running = 0;
-        var peak = 0;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _env.Factory.DuringAction = async (_, token) =>
+        var actions = Enumerable.Range(0, 5).Select(i => new ActionGate(_env.Directory, $"job{i}")).ToList();
+        try
         {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref peak, now);
-            await release.Task.WaitAsync(token);
-            Interlocked.Decrement(ref running);
-        };
-        await using var server = await ServerRun.StartAsync(_env, "--max-concurrent-jobs", "2");
+            await using var server = await ServerRun.StartAsync(_env, "--max-concurrent-jobs", "2");
+            var ids = new List<string>();
+            foreach (var action in actions)
+            {
+                ids.Add(await Submit(server.Client, new { volumes = new[] { "C:" }, action = action.Action }));
+            }
 
-        var ids = new List<string>();
-        for (var i = 0; i < 5; i++)
-        {
-            ids.Add(await Submit(server.Client, new { volumes = new[] { "C:" } }));
+            // Release the actions one at a time, each once two are running (fewer at the end): never more than two
+            // run at once, and the others wait in the queue.
+            var released = 0;
+            var peak = 0;
+            while (released < actions.Count)
+            {
+                var expected = Math.Min(2, actions.Count - released);
+                await Poll.UntilAsync(() => actions.Count(a => a.Entered && !a.Released) >= expected, $"{expected} actions to run");
+                peak = Math.Max(peak, actions.Count(a => a.Entered && !a.Released));
+                if (released == 0)
+                {
+                    var queued = (await GetJson(server.Client, "api/jobs")).EnumerateArray().Count(j => j.GetProperty("status").GetString() == "queued");
+                    Assert.Equal(3, queued);
+                }
+                actions.First(a => a.Entered && !a.Released).Release();
+                released++;
+            }
+
+            foreach (var id in ids)
+            {
+                Assert.Equal("succeeded", (await WaitForStatus(server.Client, id, "succeeded", "failed")).GetProperty("status").GetString());
+            }
+            Assert.Equal(2, peak);
         }
-        await Poll.UntilAsync(() => Volatile.Read(ref running) == 2, "two jobs to run");
-        var queued = (await GetJson(server.Client, "api/jobs")).EnumerateArray().Count(j => j.GetProperty("status").GetString() == "queued");
-        Assert.Equal(3, queued);
-        release.SetResult();
-
-        foreach (var id in ids)
+        finally
         {
-            Assert.Equal("succeeded", (await WaitForStatus(server.Client, id, "succeeded", "failed")).GetProperty("status").GetString());
-        }
-        Assert.Equal(2, peak);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
+            actions.ForEach(a => a.Dispose());
         }
     }
 
     [Fact]
     public async Task Shutdown_cancels_running_jobs_with_cleanup_and_keeps_queued_ones_for_the_restart()
     {
-        var inAction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _env.Factory.DuringAction = async (job, token) =>
-        {
-            inAction.TrySetResult();
-            await Task.Delay(Timeout.Infinite, token);
-        };
+        using var action = new ActionGate(_env.Directory);
         var server = await ServerRun.StartAsync(_env, "--max-concurrent-jobs", "1");
-        var running = await Submit(server.Client, new { volumes = new[] { "C:" }, persistent = true });
+        var running = await Submit(server.Client, new { volumes = new[] { "C:" }, persistent = true, action = action.Action });
         var waiting = await Submit(server.Client, new { volumes = new[] { "D:" } });
-        await inAction.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await action.WaitEnteredAsync();
 
         var stopped = await server.StopAsync();
         await server.DisposeAsync();
@@ -251,9 +243,10 @@ public sealed class ServerTests : IDisposable
         var journal = new SqliteJournal(_env.JournalPath);
         Assert.Equal(JobStates.Cancelled, journal.GetJob(running)!.Status);
         Assert.Equal(JobStates.Queued, journal.GetJob(waiting)!.Status);
-        Assert.Empty(_env.Host.Snapshots);
+        Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
+        Assert.Equal(0, _env.Host.Accounting.Leaks);
+        Assert.Empty(journal.LiveSnapshotSets());
 
-        _env.Factory.DuringAction = null;
         await using var restarted = await ServerRun.StartAsync(_env);
         Assert.Equal("succeeded", (await WaitForStatus(restarted.Client, waiting, "succeeded", "failed")).GetProperty("status").GetString());
     }

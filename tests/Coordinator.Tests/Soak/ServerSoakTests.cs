@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Coordinator.Actors.Session;
-using Coordinator.Tests.Fakes;
+using Coordinator.Tests.Support;
 using Coordinator.Tests.Server;
 using Coordinator.Vss.Simulated;
 using Xunit.Abstractions;
@@ -22,7 +21,7 @@ public sealed class ServerSoakTests(ITestOutputHelper output) : IDisposable
     private const int InfrastructureFaults = 12;
     private const int WriterFaults = 6;
 
-    private readonly TestEnvironment _env = new() { RealStack = true };
+    private readonly TestEnvironment _env = new();
 
     public void Dispose() => _env.Dispose();
 
@@ -158,11 +157,11 @@ public sealed class ServerSoakTests(ITestOutputHelper output) : IDisposable
         return path;
     }
 
-    /// <summary>The shipped dispatcher with short retry delays, so retries do not dominate the soak's run time.</summary>
+    /// <summary>Short retry delays, so retries do not dominate the soak's run time (the dispatchers are the built-in ones).</summary>
     private async Task<string> WriteConfigAsync()
     {
         var path = Path.Combine(_env.Directory, "soak.hocon");
-        await File.WriteAllTextAsync(path, SessionDispatcherConfig.Hocon + """
+        await File.WriteAllTextAsync(path, """
 
             coordinator.retry {
               max-attempts = 4
