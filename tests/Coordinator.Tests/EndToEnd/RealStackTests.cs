@@ -59,7 +59,7 @@ public sealed class RealStackTests : IDisposable
         Assert.Equal(0, simulator.GetProperty("wrongThreadCalls").GetInt32());
         Assert.Equal(0, _env.Host.Accounting.WrongThreadCalls);
         Assert.Equal(0, _env.Host.Accounting.Leaks);
-        Assert.Equal(3, _env.Host.Accounting.CallsOf(Coordinator.Vss.Simulated.VssCallNames.DoSnapshotSet));
+        Assert.Equal(3, _env.Host.Accounting.CallsOf(Coordinator.Vss.VssCallNames.DoSnapshotSet));
     }
 
     [Fact]

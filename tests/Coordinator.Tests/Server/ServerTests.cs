@@ -4,6 +4,7 @@ using System.Text.Json;
 using Coordinator.Cli;
 using Coordinator.Journal;
 using Coordinator.Tests.Support;
+using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
 namespace Coordinator.Tests.Server;
