@@ -58,10 +58,12 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
         {
             // Not cancellable itself: once asked, the job exists, and a token cancelled meanwhile fires at Register.
             var jobs = await _jobs.WaitAsync(ShutdownWait, CancellationToken.None).ConfigureAwait(false);
-            var started = await jobs.Ask<JobSupervisor.Started>(new JobSupervisor.Run(job, reply, progress?.Writer), ShutdownWait)
-                .ConfigureAwait(false);
-            await using var byCaller = cancellationToken.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));
-            await using var byShutdown = _shutdown.Token.Register(() => started.Job.Tell(JobActor.CancelJob.Instance));
+            // Told, not asked: a job needs no round trip to start. A cancellation registered after the Tell is enqueued
+            // after it, so the supervisor always knows the job it is asked to cancel.
+            jobs.Tell(new JobSupervisor.Run(job, reply, progress?.Writer));
+            var cancel = new JobSupervisor.Cancel(job.JobId);
+            await using var byCaller = cancellationToken.Register(() => jobs.Tell(cancel));
+            await using var byShutdown = _shutdown.Token.Register(() => jobs.Tell(cancel));
             return await reply.Task.ConfigureAwait(false);
         }
         finally

@@ -11,7 +11,11 @@ namespace Coordinator.Actors.Dispatch;
 /// </summary>
 internal sealed class DedicatedThreadExecutor : ExecutorService
 {
-    private readonly BlockingCollection<IRunnable> _queue = new(new ConcurrentQueue<IRunnable>());
+    // A semaphore over a queue rather than a BlockingCollection: the same spin-then-block wait with less bookkeeping
+    // per hand-off, and a session's turns are hand-offs from other threads.
+    private readonly ConcurrentQueue<IRunnable> _queue = new();
+    private readonly SemaphoreSlim _available = new(0);
+    private volatile bool _shutDown;
     private readonly Action<Exception> _reportFailure;
 
     public DedicatedThreadExecutor(string id, string threadName, DedicatedThreadSettings settings, Action<Exception> reportFailure)
@@ -37,25 +41,35 @@ internal sealed class DedicatedThreadExecutor : ExecutorService
 
     public override void Execute(IRunnable run)
     {
-        try
-        {
-            _queue.Add(run);
-        }
-        catch (InvalidOperationException e)
+        if (_shutDown)
         {
             // Added after Shutdown: Akka's Dispatcher retries once, then reports; it never should happen, as the
             // only tenant has left by then.
-            throw new RejectedExecutionException($"Dedicated thread [{Thread.Name}] of [{Id}] has shut down.", e);
+            throw new RejectedExecutionException($"Dedicated thread [{Thread.Name}] of [{Id}] has shut down.");
         }
+        _queue.Enqueue(run);
+        _available.Release();
     }
 
     /// <summary>Called by Akka on a scheduler thread once the actor has gone and shutdown-timeout has passed; never blocks.</summary>
-    public override void Shutdown() => _queue.CompleteAdding();
+    public override void Shutdown()
+    {
+        _shutDown = true;
+        // One more permit than there is work: the thread finishes the queue, then finds it empty and exits.
+        _available.Release();
+    }
 
     private void Work()
     {
-        foreach (var run in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            _available.Wait();
+            if (!_queue.TryDequeue(out var run))
+            {
+                // Only Shutdown releases without enqueueing. Akka calls it once the actor has gone and shutdown-timeout
+                // has passed, so no Execute can follow it: the queue is finished.
+                return;
+            }
             try
             {
                 // Each turn starts from a clean context, as on Akka's thread-pool dispatcher: an AsyncLocal one

@@ -19,17 +19,22 @@ public sealed class JobSupervisor : ReceiveActor
         Receive<Run>(run =>
         {
             var args = new JobArgs(services, run.Job, run.Reply, run.Progress);
-            IActorRef job;
             try
             {
-                job = Context.ActorOf(JobActor.Props(args), $"job-{run.Job.JobId}");
+                Context.ActorOf(JobActor.Props(args), ChildName(run.Job.JobId));
             }
             catch (InvalidActorNameException)
             {
                 run.Reply.TrySetException(new InvalidOperationException($"a job with id {run.Job.JobId} is already running"));
-                return;
             }
-            Sender.Tell(new Started(job));
+        });
+        Receive<Cancel>(cancel =>
+        {
+            // A job that has ended is gone, and a cancellation of it has nothing left to do.
+            if (Context.Child(ChildName(cancel.JobId)) is { } job && !job.IsNobody())
+            {
+                job.Tell(JobActor.CancelJob.Instance);
+            }
         });
     }
 
@@ -41,8 +46,11 @@ public sealed class JobSupervisor : ReceiveActor
         return Directive.Stop;
     });
 
-    /// <summary>Start a job; answered with <see cref="Started"/>.</summary>
+    private static string ChildName(string jobId) => $"job-{jobId}";
+
+    /// <summary>Start a job; <see cref="Reply"/> gets its result.</summary>
     internal sealed record Run(BackupJob Job, TaskCompletionSource<BackupResult> Reply, System.Threading.Channels.ChannelWriter<JobProgress>? Progress);
 
-    internal sealed record Started(IActorRef Job);
+    /// <summary>Cancel the job of that id, if it still runs.</summary>
+    internal sealed record Cancel(string JobId);
 }
