@@ -6,7 +6,7 @@ namespace Coordinator.Actors.Dispatch;
 /// <summary>
 /// A pinned dispatcher that honours what Akka's built-in <c>PinnedDispatcher</c> type ignores: <c>apartment</c>,
 /// <c>thread-name-prefix</c> and <c>stack-size</c>. Each actor gets its own thread for its whole life and the
-/// thread exits when the actor stops (after <c>shutdown-timeout</c>; 0s means at once). Used from HOCON as
+/// thread exits as soon as the actor has stopped (<see cref="DedicatedThreadDispatcher"/>). Used from HOCON as
 /// <code>
 /// vss-session-dispatcher {
 ///   type = "Coordinator.Actors.Dispatch.DedicatedThreadDispatcherConfigurator, Coordinator.Actors"
@@ -31,20 +31,13 @@ public sealed class DedicatedThreadDispatcherConfigurator : MessageDispatcherCon
     }
 
     /// <summary>
-    /// A new dispatcher on every call: Akka asks once per actor it creates, and a <see cref="PinnedDispatcher"/>
+    /// A new dispatcher on every call: Akka asks once per actor it creates, and a <see cref="DedicatedThreadDispatcher"/>
     /// accepts one actor only. Its executor, and so its thread, is made when the actor's first task arrives.
     /// </summary>
     public override MessageDispatcher Dispatcher()
     {
         var executors = Executors();
-        var settings = executors.Settings;
-        return new PinnedDispatcher(
-            this,
-            settings.DispatcherId,
-            settings.Throughput,
-            settings.ThroughputDeadline?.Ticks,
-            executors,
-            settings.ShutdownTimeout);
+        return new DedicatedThreadDispatcher(this, executors.Settings, new DedicatedThreadDispatcher.OneExecutorFactory(executors));
     }
 
     private DedicatedThreadExecutorFactory Executors()

@@ -18,6 +18,10 @@ public sealed class DedicatedThreadDispatcherSpecs : Akka.TestKit.Xunit2.TestKit
           shutdown-timeout = 0s
           stack-size = 1 MiB
         }
+        lingering-dispatcher {
+          type = "Coordinator.Actors.Dispatch.DedicatedThreadDispatcherConfigurator, Coordinator.Actors"
+          shutdown-timeout = 30s
+        }
         bare-dispatcher {
           type = "Coordinator.Actors.Dispatch.DedicatedThreadDispatcherConfigurator, Coordinator.Actors"
         }
@@ -132,6 +136,23 @@ public sealed class DedicatedThreadDispatcherSpecs : Akka.TestKit.Xunit2.TestKit
         ExpectTerminated(actor);
 
         AwaitCondition(() => !thread.IsAlive, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
+    }
+
+    [Fact]
+    public void A_dedicated_thread_exits_when_its_actor_stops_without_waiting_for_shutdown_timeout()
+    {
+        // Akka would shut a pinned dispatcher down only after shutdown-timeout (here 30 s) and its scheduler's next
+        // tick; the thread serves one actor only, so it goes with it.
+        var actor = Sys.ActorOf(Props.Create(() => new LifeCycleReporter(TestActor)).WithDispatcher("lingering-dispatcher"));
+        var thread = ExpectMsg<ThreadReport>(r => r.Where == "ctor").Thread;
+        ExpectMsg<ThreadReport>(r => r.Where == "pre-start");
+
+        Watch(actor);
+        Sys.Stop(actor);
+        ExpectMsg<ThreadReport>(r => r.Where == "post-stop");
+        ExpectTerminated(actor);
+
+        AwaitCondition(() => !thread.IsAlive, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
     }
 
     /// <summary>
