@@ -2,7 +2,7 @@ using Coordinator.Actors.Jobs;
 
 namespace Coordinator.Actors.Session;
 
-/// <summary>What one session attempt produced; the VolumeSetActor turns the last one into the job's result.</summary>
+/// <summary>What one session attempt produced; the JobActor turns the last one into the job's result.</summary>
 internal sealed record SessionOutcome(
     Guid? SnapshotSetId,
     IReadOnlyList<VolumeSnapshot> Volumes,
