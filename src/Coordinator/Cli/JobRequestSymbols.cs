@@ -11,7 +11,7 @@ internal sealed class JobRequestSymbols
 {
     private JobRequestSymbols(string where)
     {
-        Volumes = new Argument<string[]>("volume") { Description = "volumes to snapshot together, e.g. C:\\ D:\\", Arity = ArgumentArity.OneOrMore };
+        Volumes = new Argument<string[]>("volume") { Description = "volumes to snapshot together, e.g. C: D: (drive letters, volume GUID paths or mount points)", Arity = ArgumentArity.OneOrMore };
         Persistent = new Option<bool>("--persistent") { Description = "keep the snapshots after the job (journaled; delete with 'coordinator snapshots delete')" };
         Include = new Option<string[]>("--include-writer") { Description = "involve only these writers (name, class id or instance id); repeatable", HelpName = "WRITER" };
         Exclude = new Option<string[]>("--exclude-writer") { Description = "leave these writers out; repeatable", HelpName = "WRITER" };
