@@ -56,7 +56,7 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
         _running[job.JobId] = reply.Task;
         try
         {
-            // Not cancellable itself: once asked, the job exists, and a token cancelled meanwhile fires at Register.
+            // The host may still be starting the supervisor. A token cancelled meanwhile fires at Register below.
             var jobs = await _jobs.WaitAsync(ShutdownWait, CancellationToken.None).ConfigureAwait(false);
             // Told, not asked: a job needs no round trip to start. A cancellation registered after the Tell is enqueued
             // after it, so the supervisor always knows the job it is asked to cancel.
