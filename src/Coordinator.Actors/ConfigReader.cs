@@ -42,8 +42,9 @@ public readonly struct ConfigReader(Config? config, string path)
         {
             value = config!.GetTimeSpan(Full(key), null, allowInfinite: false);
         }
-        catch (Exception ex) when (ex is not ConfigurationException || !ex.Message.Contains(Full(key), StringComparison.Ordinal))
+        catch (Exception)
         {
+            // Akka's messages do not name the key; ours does.
             throw Bad(key, Raw(key), "a duration like 500ms, 90s, 5m or 1h");
         }
         return value > TimeSpan.Zero ? value : throw Bad(key, Raw(key), "a positive duration like 500ms, 90s, 5m or 1h");

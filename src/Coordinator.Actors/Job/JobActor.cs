@@ -14,23 +14,19 @@ namespace Coordinator.Actors.Job;
 /// <see cref="JobPlan"/>), runs the backup action once every set exists, and owns the retry budget and the deadline.
 /// Sessions report their own failures after cleaning up; a session that dies without reporting is a bug, failed as
 /// such rather than retried.
-/// The deadline and the retry backoff run on <see cref="JobServices.Time"/>'s timers, not Akka's scheduler: Akka's
-/// HashedWheelTimerScheduler keeps a cancelled timer in its wheel until the wheel comes round to it (512 ticks of
-/// 10 ms, up to 5.12 s), and the job deadline is cancelled at the end of every job, so each finished job actor stayed
-/// reachable for up to 5 s after its end; a disposed .NET timer leaves its queue at once. They also fire to the
-/// millisecond instead of on the next 10 ms tick, the first timer of an actor system no longer blocks a pool thread
-/// until Akka's scheduler thread has started, and the deadline runs on the same clock it is computed from.
+/// The deadline and the retry backoff run on <see cref="JobServices.Time"/>'s timers, not Akka's scheduler: a cancelled
+/// Akka timer stays in its 10 ms wheel (and keeps the finished job reachable) for up to 5 s, and it fires only on the
+/// next tick; a disposed .NET timer is gone at once and fires to the millisecond.
 /// </summary>
 internal sealed partial class JobActor : ReceiveActor
 {
+    /// <summary>The longest delay a .NET timer accepts (2^32 - 2 ms).</summary>
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly JobArgs _args;
     private readonly JobServices _services;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly BackoffPolicy _backoff;
-    /// <summary>The longest delay a .NET timer accepts (2^32 - 2 ms).</summary>
-    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DateTimeOffset _deadline;
     private readonly List<string> _warnings = [];

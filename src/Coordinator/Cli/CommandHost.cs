@@ -17,15 +17,13 @@ namespace Coordinator.Cli;
 public sealed class CommandHost : IAsyncDisposable
 {
     private readonly CliDependencies _dependencies;
-    private readonly bool _verbose;
     private IHost? _actors;
 
     private CommandHost(CliDependencies dependencies, CoordinatorConfig config, bool verbose)
     {
         _dependencies = dependencies;
-        _verbose = verbose;
         Config = config;
-        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddCoordinatorConsole(MinimumLevel(verbose)));
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddCoordinatorConsole(verbose ? LogLevel.Debug : LogLevel.Warning));
         Logger = LoggerFactory.CreateLogger("coordinator");
     }
 
@@ -48,7 +46,8 @@ public sealed class CommandHost : IAsyncDisposable
     public async Task<IBackupCoordinator> StartCoordinatorAsync(ProviderHandle provider, ISnapshotJournal journal, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddCoordinatorConsole(MinimumLevel(_verbose));
+        // The command's own logger factory, not a second console pipeline: registered as an instance, it stays ours to dispose.
+        builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddCoordinatorActors(Config, provider, journal);
         _actors = builder.Build();
         await _actors.StartAsync(cancellationToken);
@@ -65,6 +64,4 @@ public sealed class CommandHost : IAsyncDisposable
         }
         LoggerFactory.Dispose();
     }
-
-    private static LogLevel MinimumLevel(bool verbose) => verbose ? LogLevel.Debug : LogLevel.Warning;
 }

@@ -27,7 +27,6 @@ public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMess
     private static readonly EventId UnhandledEvent = new(101, "UnhandledMessage");
 
     private readonly ILoggerFactory _loggerFactory;
-    private readonly Dictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
 
     public AkkaLogBridge()
     {
@@ -93,13 +92,6 @@ public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMess
         logger.Log(level, e.Cause, "{Message}", e.Message?.ToString());
     }
 
-    private ILogger LoggerFor(string source)
-    {
-        if (!_loggers.TryGetValue(source, out var logger))
-        {
-            logger = _loggerFactory.CreateLogger(source);
-            _loggers[source] = logger;
-        }
-        return logger;
-    }
+    /// <summary>The factory keeps one logger per category, so asking per event costs a lookup.</summary>
+    private ILogger LoggerFor(string source) => _loggerFactory.CreateLogger(source);
 }

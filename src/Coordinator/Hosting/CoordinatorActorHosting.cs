@@ -44,12 +44,13 @@ public static class CoordinatorActorHosting
         return services;
     }
 
-    /// <summary>akka.loglevel of the config (Akka.Hosting's logger settings would otherwise reset it to Info).</summary>
-    private static Akka.Event.LogLevel LogLevelOf(Config config) => (config.GetString("akka.loglevel", null) ?? "INFO").ToUpperInvariant() switch
+    /// <summary>
+    /// akka.loglevel of the config, which Akka.Hosting's logger settings would otherwise reset to Info. OFF is not a
+    /// level those settings take, so it becomes Error.
+    /// </summary>
+    private static Akka.Event.LogLevel LogLevelOf(Config config)
     {
-        "DEBUG" => Akka.Event.LogLevel.DebugLevel,
-        "WARNING" => Akka.Event.LogLevel.WarningLevel,
-        "ERROR" or "OFF" => Akka.Event.LogLevel.ErrorLevel,
-        _ => Akka.Event.LogLevel.InfoLevel,
-    };
+        var level = Akka.Event.Logging.LogLevelFor(config.GetString("akka.loglevel", "INFO"));
+        return level > Akka.Event.LogLevel.ErrorLevel ? Akka.Event.LogLevel.ErrorLevel : level;
+    }
 }

@@ -1,3 +1,4 @@
+using Coordinator.Actors.Tests.Support;
 using Coordinator.Vss;
 using Coordinator.Vss.Simulated;
 
@@ -6,23 +7,6 @@ namespace Coordinator.Actors.Tests.Soak;
 /// <summary>Draws scenarios from the simulator's fault catalogue; the same seed draws the same sequence.</summary>
 public static class SoakCatalogue
 {
-    private static readonly string[] Steps =
-    [
-        VssCallNames.CreateVssBackupComponents, VssCallNames.InitializeForBackup, VssCallNames.SetContext, VssCallNames.SetBackupState,
-        VssCallNames.IsVolumeSupported, VssCallNames.GatherWriterMetadata, VssCallNames.FreeWriterMetadata, VssCallNames.DisableWriterInstances,
-        VssCallNames.AddComponent, VssCallNames.StartSnapshotSet, VssCallNames.AddToSnapshotSet, VssCallNames.PrepareForBackup,
-        VssCallNames.DoSnapshotSet, VssCallNames.GetSnapshotProperties, VssCallNames.SetBackupSucceeded, VssCallNames.BackupComplete,
-        VssCallNames.GatherWriterStatus, VssCallNames.FreeWriterStatus,
-    ];
-
-    private static readonly int[] Codes =
-    [
-        HResults.VSS_E_WRITER_INFRASTRUCTURE,
-        HResults.VSS_E_UNEXPECTED_PROVIDER_ERROR,
-        HResults.VSS_E_UNEXPECTED,
-        HResults.VSS_E_SNAPSHOT_SET_IN_PROGRESS,
-    ];
-
     private static readonly string[] AsyncOperations =
     [
         VssCallNames.GatherWriterMetadata, VssCallNames.PrepareForBackup, VssCallNames.DoSnapshotSet,
@@ -42,7 +26,7 @@ public static class SoakCatalogue
         {
             < 12 => new CleanRun(),
             < 20 => new CallFailure(VssCallNames.GatherWriterMetadata, HResults.VSS_E_WRITER_INFRASTRUCTURE, random.Next(1, maxAttempts + 1)),
-            < 50 => new CallFailure(Pick(random, Steps), Pick(random, Codes), 1),
+            < 50 => new CallFailure(Pick(random, RequesterFaults.Steps), Pick(random, RequesterFaults.CallFaultCodes), 1),
             < 70 => new WriterFailure(Pick(random, Enum.GetValues<WriterPhase>()), Pick(random, WriterCodes)),
             < 78 => new OperationTimeout(Pick(random, AsyncOperations)),
             < 88 => new Cancellation(random.Next(6) == 0 ? null : Pick(random, AsyncOperations)),

@@ -1,4 +1,5 @@
 using Coordinator.Actors.Jobs;
+using Coordinator.Actors.Tests.Support;
 using Akka.Actor;
 using Akka.Configuration;
 using Coordinator.Vss;
@@ -36,15 +37,15 @@ public sealed class SoakLane : IAsyncDisposable
     {
         _system = ActorSystem.Create($"soak-lane-{number}", ConfigurationFactory.ParseString(Hocon).WithFallback(ConfigurationFactory.ParseString(DispatcherConfig.Hocon)));
         Host = new SimulatedVssHost();
-        Settings = new CoordinatorSettings
+        // The specs' fast settings with the soak's shorter backoffs and deadlines.
+        var fast = CoordinatorSpec.FastSettings;
+        Settings = fast with
         {
             Timeouts = WithDeadlines(OperationDeadline),
-            Retry = new RetrySettings
+            Retry = fast.Retry with
             {
-                MaxAttempts = 3,
                 MinBackoff = TimeSpan.FromMilliseconds(2),
                 MaxBackoff = TimeSpan.FromMilliseconds(10),
-                RandomFactor = 0.2,
                 SnapshotInProgressDelay = TimeSpan.FromMilliseconds(2),
             },
         };
