@@ -3,7 +3,7 @@ using Coordinator.Vss;
 namespace Coordinator.Actors.Selection;
 
 /// <summary>Matches a writer against a user's filter entry: its name (case-insensitive), class id or instance id.</summary>
-internal static class WriterMatcher
+public static class WriterMatcher
 {
     public static bool Matches(VssWriterMetadata writer, string entry)
     {

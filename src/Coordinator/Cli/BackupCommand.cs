@@ -53,6 +53,11 @@ public static class BackupCommand
 
         await using var host = CommandHost.Create(dependencies, common.ConfigPath, common.Overrides, common.Verbose);
         using var provider = host.OpenProvider();
+        // What the machine says about the job (volumes, writers), checked as the server checks it before queueing.
+        if (await JobPreflight.CheckAsync(job, provider, host.Config.Actors) is [var problem, ..])
+        {
+            throw CliException.BadInput($"{OptionOf(problem.Field)}: {problem.Message}");
+        }
         var journal = host.OpenJournal();
         // A one-shot backup that crashed earlier left its journaled sets behind: sweep them before taking new ones, so
         // a machine that only ever runs the CLI never accumulates orphans. Jobs of live processes are left alone.

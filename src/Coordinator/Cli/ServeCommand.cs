@@ -21,6 +21,11 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(urls) is { } given && string.IsNullOrWhiteSpace(given.Replace(';', ' ')))
+            {
+                // Not ASP.NET's fallback (localhost:5000): an empty --urls is a mistake, said as one.
+                throw CliException.BadInput("--urls: no address given: give at least one, e.g. http://127.0.0.1:5080 (or leave --urls out for coordinator.server.urls)");
+            }
             ProviderCommandOptions.SetIfGiven(overrides, "coordinator:server:urls", parse.GetValue(urls));
             ProviderCommandOptions.SetIfGiven(overrides, "coordinator:server:token-file", parse.GetValue(tokenFile));
             if (parse.GetValue(maxJobs) is { } jobs)
@@ -32,7 +37,7 @@ public static class ServeCommand
                 overrides["coordinator:server:max-concurrent-jobs"] = jobs;
             }
             var options = common.Read(parse, overrides);
-            return await ServerApp.RunAsync(console.Out, dependencies.ProviderSource,
+            return await ServerApp.RunAsync(console.Out, console.Error, dependencies.ProviderSource,
                 new ServeRequest(options.ConfigPath, options.Overrides, parse.GetValue(insecure), options.Verbose), cancellationToken);
         });
         return command;

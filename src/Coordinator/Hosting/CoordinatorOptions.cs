@@ -34,7 +34,7 @@ public sealed record CoordinatorOptions
             Provider = c.String("provider", d.Provider),
             Scenario = c.OptionalString("scenario"),
             Journal = c.OptionalString("journal"),
-            Server = ServerOptions.FromConfig(c.Section("server")),
+            Server = ServerOptions.FromConfig(c.Section("server")) with { AllowedPrograms = ServerOptions.ReadAllowedPrograms(config) },
         };
     }
 }
@@ -51,6 +51,15 @@ public sealed record ServerOptions
 
     public string? TokenFile { get; init; }
 
+    /// <summary>Refuse a token file that group or others may read (Unix); by default such a file only gets a warning.</summary>
+    public bool RequirePrivateTokenFile { get; init; }
+
+    /// <summary>The programs an API job may run (as given; resolved at start). Empty: any program the server's user can run.</summary>
+    public IReadOnlyList<string> AllowedPrograms { get; init; } = [];
+
+    public const string RequirePrivateTokenFileKey = "coordinator.server.require-private-token-file";
+    public const string AllowedProgramsKey = "coordinator.server.allowed-programs";
+
     internal static ServerOptions FromConfig(ConfigReader c)
     {
         var d = new ServerOptions();
@@ -60,6 +69,37 @@ public sealed record ServerOptions
             MaxConcurrentJobs = c.Int("max-concurrent-jobs", d.MaxConcurrentJobs, min: 1),
             ShutdownTimeout = c.Positive("shutdown-timeout", d.ShutdownTimeout),
             TokenFile = c.OptionalString("token-file"),
+            RequirePrivateTokenFile = ReadSwitch(c.OptionalString("require-private-token-file"), RequirePrivateTokenFileKey),
         };
+    }
+
+    private static bool ReadSwitch(string? text, string key) => text?.Trim().ToLowerInvariant() switch
+    {
+        null => false,
+        "on" or "true" or "yes" => true,
+        "off" or "false" or "no" => false,
+        _ => throw new ConfigurationException($"{key} = '{text}' is not valid: expected on | off"),
+    };
+
+    /// <summary>A HOCON list in the file; from the environment or appsettings.json (which give strings) a ';'-separated list.</summary>
+    internal static IReadOnlyList<string> ReadAllowedPrograms(Config config)
+    {
+        if (config.IsEmpty || !config.HasPath(AllowedProgramsKey))
+        {
+            return [];
+        }
+        var value = config.GetValue(AllowedProgramsKey);
+        IEnumerable<string> entries;
+        try
+        {
+            entries = value.IsArray()
+                ? config.GetStringList(AllowedProgramsKey)
+                : (value.GetString() ?? "").Split(';');
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new ConfigurationException($"{AllowedProgramsKey} is not valid: expected a list of programs, e.g. [\"/usr/bin/restic\"] ({ex.Message})");
+        }
+        return entries.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
     }
 }

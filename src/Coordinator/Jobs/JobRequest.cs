@@ -1,11 +1,15 @@
+using System.Text.Json.Serialization;
 using Coordinator.Actors.Jobs;
+using Coordinator.Core;
 
 namespace Coordinator.Jobs;
 
 /// <summary>
 /// A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, and
-/// what the journal stores (so a queued job can be started again after a restart).
+/// what the journal stores (so a queued job can be started again after a restart). A member it does not have is an
+/// error (a typo like "persistant" must not silently give another job), as in scenario files.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record JobRequest
 {
     public IReadOnlyList<string>? Volumes { get; init; }
@@ -26,6 +30,7 @@ public sealed record JobRequest
 }
 
 /// <summary>An external program run against the snapshots, without a shell: arguments are a list.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ActionRequest
 {
     public string? Program { get; init; }
@@ -73,13 +78,13 @@ public static class JobRequestValidator
         TimeSpan? timeout = null;
         if (request.Timeout is not null)
         {
-            if (DurationParser.TryParse(request.Timeout, out var parsed))
+            if (TryParseDuration(request.Timeout, out var parsed))
             {
                 timeout = parsed;
             }
             else
             {
-                errors.Add(new FieldError("timeout", $"'{request.Timeout}' is not a duration: use e.g. 90s, 10m, 1h30m"));
+                errors.Add(new FieldError("timeout", $"{BoundedText.Quote(request.Timeout)} is not a duration: use e.g. 90s, 10m, 1h30m"));
             }
         }
         var filter = Check(() => BackupJob.CheckWriters(new WriterFilter(request.IncludeWriters ?? [], request.ExcludeWriters ?? [])));
@@ -91,5 +96,19 @@ public static class JobRequestValidator
             return (null, errors);
         }
         return (Check(() => BackupJob.Create(jobId, request.Volumes ?? [], filter, action, request.Persistent, timeout)), errors);
+    }
+
+    /// <summary>A duration too large for a TimeSpan is not a duration either (not an unhandled OverflowException).</summary>
+    private static bool TryParseDuration(string text, out TimeSpan value)
+    {
+        try
+        {
+            return DurationParser.TryParse(text, out value);
+        }
+        catch (OverflowException)
+        {
+            value = default;
+            return false;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Coordinator.Core;
@@ -9,33 +8,16 @@ namespace Coordinator.Server;
 
 /// <summary>
 /// Bearer-token authentication for every endpoint but GET /healthz. The token is compared in constant time and is
-/// never logged. Without a token the server refuses to start, unless --insecure-no-auth on a loopback address.
+/// never logged. Without a token the server refuses to start, unless --insecure-no-auth with every address loopback
+/// (<see cref="ListenUrls"/>, checked again on what was bound by <see cref="ListenGuard"/>).
 /// </summary>
 public static class BearerAuth
 {
-    public const string TokenEnvironmentVariable = "COORDINATOR_TOKEN";
+    public const string TokenEnvironmentVariable = BearerToken.EnvironmentVariable;
 
-    /// <summary>The token from --token-file, else COORDINATOR_TOKEN; null only when insecure mode is allowed.</summary>
-    public static string? ResolveToken(string? tokenFile, bool insecureNoAuth, IReadOnlyList<string> urls)
+    /// <summary>The token (<see cref="BearerToken.Resolve"/>); null only when insecure mode is asked for and every URL is loopback.</summary>
+    public static string? ResolveToken(string? token, bool insecureNoAuth, IReadOnlyList<ListenUrl> urls)
     {
-        string? token = null;
-        if (tokenFile is not null)
-        {
-            if (!File.Exists(tokenFile))
-            {
-                throw CoordinatorException.BadInput($"file '{tokenFile}' does not exist", "token-file");
-            }
-            token = File.ReadAllText(tokenFile).Trim();
-            if (token.Length == 0)
-            {
-                throw CoordinatorException.BadInput($"file '{tokenFile}' is empty: put the bearer token in it", "token-file");
-            }
-        }
-        else if (Environment.GetEnvironmentVariable(TokenEnvironmentVariable) is { Length: > 0 } fromEnvironment)
-        {
-            token = fromEnvironment.Trim();
-        }
-
         if (token is not null)
         {
             return token;
@@ -45,21 +27,15 @@ public static class BearerAuth
             throw CoordinatorException.BadInput(
                 $"serve: no bearer token: give --token-file FILE or set {TokenEnvironmentVariable} (or --insecure-no-auth, loopback only, for development)");
         }
-        var exposed = urls.FirstOrDefault(u => !IsLoopback(u));
-        if (exposed is not null)
+        // Decided by what Kestrel will bind for each entry, not by the name: a host name other than localhost binds every interface.
+        if (urls.FirstOrDefault(u => u.Scope != ListenScope.Loopback) is { } exposed)
         {
-            throw CoordinatorException.BadInput($"only allowed on loopback addresses, but --urls has '{exposed}': give a token instead", "insecure-no-auth");
+            var why = exposed.Scope == ListenScope.EveryInterface ? " (it listens on every interface)" : "";
+            throw CoordinatorException.BadInput(
+                $"only allowed on loopback addresses, but --urls has {BoundedText.Quote(exposed.Url)}{why}: use http://127.0.0.1:PORT, or give a token instead",
+                "insecure-no-auth");
         }
         return null;
-    }
-
-    public static bool IsLoopback(string url)
-    {
-        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
 
     public static void UseBearerAuth(this WebApplication app, string? token)
@@ -78,8 +54,10 @@ public static class BearerAuth
             }
             var header = context.Request.Headers.Authorization.ToString();
             const string scheme = "Bearer ";
+            // Only HTTP's optional whitespace (space, tab) is dropped: a Trim() would also strip VT, NBSP and the like,
+            // which Kestrel keeps in the value, so a header of them would match what trims to nothing.
             if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) &&
-                CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), expected))
+                CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim(' ', '\t')), expected))
             {
                 await next(context);
                 return;

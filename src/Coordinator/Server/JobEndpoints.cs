@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Coordinator.Actors.Jobs;
+using Coordinator.Core;
+using Coordinator.Hosting;
 using Coordinator.Jobs;
 using Coordinator.Journal;
 using Coordinator.Output;
@@ -28,8 +30,12 @@ public static class JobEndpoints
         api.MapPost("/jobs", SubmitAsync).WithName("SubmitJob")
             .Produces<SubmittedJob>(StatusCodes.Status202Accepted).ProducesValidationProblem();
 
-        api.MapGet("/jobs", (SqliteJournal journal, int? limit) =>
-            Results.Ok(journal.ListJobs(Math.Clamp(limit ?? 100, 1, 1000)).Select(Summarize).ToList()))
+        // limit is read as text so that "abc" gets problem details naming it, not the framework's empty 400.
+        api.MapGet("/jobs", (SqliteJournal journal, string? limit) =>
+            {
+                var (count, problem) = JobProblems.ParseLimit(limit, fallback: 100, max: 1000);
+                return problem ?? Results.Ok(journal.ListJobs(count).Select(Summarize).ToList());
+            })
             .WithName("ListJobs");
 
         api.MapGet("/jobs/{id}", (string id, SqliteJournal journal) =>
@@ -54,30 +60,30 @@ public static class JobEndpoints
             .WithName("ListWriters");
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest http, JobQueue queue, ProviderHandle provider)
+    private static async Task<IResult> SubmitAsync(HttpRequest http, JobQueue queue, ProviderHandle provider, CoordinatorConfig config, ProgramAllowList allowList)
     {
-        JobRequest? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<JobRequest>(http.Body, JsonDefaults.Options, http.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Invalid(new FieldError(field, "malformed JSON: " + ex.Message));
-        }
+        var (request, problem) = await JobRequestReader.ReadAsync(http);
         if (request is null)
         {
-            return Invalid(new FieldError("body", "the body must be a JSON object with at least 'volumes'"));
+            return problem!;
         }
         var (job, errors) = JobRequestValidator.Validate(request, BackupJob.NewId());
         if (request.Provider is { } wanted && !ProviderMatches(wanted, provider))
         {
-            errors = [.. errors, new FieldError("provider", $"this server runs the {provider.Name} provider, not '{wanted}'")];
+            errors = [.. errors, new FieldError("provider", $"this server runs the {provider.Name} provider, not {BoundedText.Quote(wanted)}")];
+        }
+        if (job is not null && allowList.Check(job) is { } notAllowed)
+        {
+            errors = [.. errors, notAllowed];
         }
         if (job is null || errors.Count > 0)
         {
-            return Invalid([.. errors]);
+            return JobProblems.Invalid([.. errors]);
+        }
+        // What the CLI refuses before it starts a job (unknown volume or writer, too many volumes), refused before queueing.
+        if (await JobPreflight.CheckAsync(job, provider, config.Actors) is { Count: > 0 } machineErrors)
+        {
+            return JobProblems.Invalid([.. machineErrors]);
         }
         var id = queue.Submit(job, request);
         return Results.Accepted($"/api/jobs/{id}", new SubmittedJob(id, JobStates.Queued, $"/api/jobs/{id}"));
@@ -85,12 +91,6 @@ public static class JobEndpoints
 
     private static bool ProviderMatches(string wanted, ProviderHandle provider) =>
         wanted.Equals("auto", StringComparison.OrdinalIgnoreCase) || wanted.Equals(provider.Name, StringComparison.OrdinalIgnoreCase);
-
-    private static IResult Invalid(params FieldError[] errors) =>
-        Results.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "invalid job request",
-            detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
 
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such job", detail: $"no job with id '{id}'");

@@ -21,12 +21,15 @@ public sealed record ServeRequest(string? ConfigPath, IReadOnlyDictionary<string
 /// </summary>
 public static class ServerApp
 {
-    public static async Task<int> RunAsync(TextWriter output, IVssProviderSource providers, ServeRequest request, CancellationToken cancellationToken)
+    /// <param name="error">Warnings for the operator at start (e.g. a token file others may read).</param>
+    public static async Task<int> RunAsync(TextWriter output, TextWriter error, IVssProviderSource providers, ServeRequest request, CancellationToken cancellationToken)
     {
         var config = CoordinatorConfiguration.Load(CoordinatorConfiguration.ResolvePath(request.ConfigPath), request.Overrides);
         var options = config.Options;
-        var urls = options.Server.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var token = BearerAuth.ResolveToken(options.Server.TokenFile, request.InsecureNoAuth, urls);
+        var urls = ListenUrls.Parse(options.Server.Urls);
+        var configuredToken = BearerToken.Resolve(options.Server.TokenFile, options.Server.RequirePrivateTokenFile, warning => error.WriteLine("coordinator: " + warning));
+        var token = BearerAuth.ResolveToken(configuredToken, request.InsecureNoAuth, urls);
+        var allowList = ProgramAllowList.From(options.Server.AllowedPrograms);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -36,7 +39,9 @@ public static class ServerApp
         });
         builder.Logging.AddCoordinatorConsole(request.Verbose ? LogLevel.Debug : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", request.Verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.WebHost.UseUrls(urls);
+        // A failure to start is reported as one line by ListenGuard; the host's own entry carries the stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", request.Verbose ? LogLevel.Information : LogLevel.Critical);
+        builder.WebHost.UseUrls([.. urls.Select(u => u.Url)]);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Server.ShutdownTimeout);
 
         using var provider = providers.Open(new ProviderRequest(options.Provider, options.Scenario));
@@ -50,6 +55,7 @@ public static class ServerApp
         // running jobs are cancelled and drained before the actors stop.
         builder.Services.AddCoordinatorActors(config, provider, journal);
         builder.Services.AddSingleton(signal);
+        builder.Services.AddSingleton(allowList);
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         builder.Services.AddOpenApi();
@@ -65,18 +71,20 @@ public static class ServerApp
             report.InterruptedJobs.Count, report.DeletedSets.Count, report.AlreadyGoneSets.Count, report.Failed.Count);
 
         app.UseExceptionHandler();
+        // Every error the framework answers with an empty body (404 unknown path, 405, a binding failure) gets problem details too.
+        app.UseStatusCodePages();
         app.UseBearerAuth(token);
         app.MapOpenApi();
         app.MapJobEndpoints(provider, config.Actors.Timeouts.GatherWriterMetadata);
 
-        await app.StartAsync(cancellationToken);
+        await ListenGuard.StartAsync(app, insecure: token is null, cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         // One line per address on stdout, so scripts (and tests using port 0) learn where the server listens.
         foreach (var address in addresses)
         {
             await output.WriteLineAsync($"coordinator: listening on {address}");
         }
-        await output.WriteLineAsync($"coordinator: {provider.Description}, journal {journal.Path}{(token is null ? ", NO AUTHENTICATION (--insecure-no-auth)" : "")}");
+        await output.WriteLineAsync($"coordinator: {provider.Description}, journal {journal.Path}{(token is null ? ", NO AUTHENTICATION (--insecure-no-auth)" : "")}{(allowList.AllowsAny ? "" : ", programs limited to coordinator.server.allowed-programs")}");
         await output.FlushAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

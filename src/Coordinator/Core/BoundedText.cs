@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Coordinator.Core;
+
+/// <summary>
+/// Shortens user input before it is echoed in an error: a message must stay one readable line whatever was sent
+/// (a 10 MB "timeout" must not come back twice in a 20 MB response), and control characters are shown escaped.
+/// </summary>
+public static class BoundedText
+{
+    /// <summary>How many characters of an echoed value are kept.</summary>
+    public const int MaxEchoed = 64;
+
+    /// <summary>The longest message an error carries; longer ones are cut (a last guard behind <see cref="Quote"/>).</summary>
+    public const int MaxMessage = 1024;
+
+    /// <summary>The value in single quotes, at most <see cref="MaxEchoed"/> characters, control characters escaped.</summary>
+    public static string Quote(string? value) => $"'{Shorten(value, MaxEchoed)}'";
+
+    /// <summary>At most <paramref name="max"/> characters (then "…"), control characters as \uXXXX.</summary>
+    public static string Shorten(string? value, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(Math.Min(value.Length, max) + 8);
+        foreach (var c in value)
+        {
+            if (builder.Length >= max)
+            {
+                return builder.Append('…').ToString();
+            }
+            if (char.IsControl(c))
+            {
+                builder.Append($"\\u{(int)c:x4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>A whole message cut to <see cref="MaxMessage"/> characters.</summary>
+    public static string Message(string message) => message.Length <= MaxMessage ? message : message[..MaxMessage] + "…";
+}
