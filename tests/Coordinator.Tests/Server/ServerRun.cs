@@ -39,6 +39,17 @@ public sealed partial class ServerRun : IAsyncDisposable
     {
         var tokenFile = Path.Combine(env.Directory, "token");
         await File.WriteAllTextAsync(tokenFile, Token + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            // As docs/security.md asks (a token file others may read gets a warning).
+            File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return await StartWithTokenFileAsync(env, tokenFile, extra);
+    }
+
+    /// <summary>Serves with <paramref name="tokenFile"/> as it is (holding <see cref="Token"/>).</summary>
+    public static async Task<ServerRun> StartWithTokenFileAsync(TestEnvironment env, string tokenFile, params string[] extra)
+    {
         var output = new SyncWriter();
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => env.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, .. extra], stop.Token, output));
