@@ -83,6 +83,22 @@ public sealed class ListenAddressTests : IDisposable
         Assert.Contains(expected, run.Stderr);
     }
 
+    [Theory]
+    [InlineData("\"\"", "coordinator.server.urls")]
+    [InlineData("\" ; \"", "no address given (coordinator.server.urls)")]
+    [InlineData("\"http://loopback:5080\"", "every interface")]
+    public async Task Urls_from_the_config_file_are_checked_the_same_way(string hoconValue, string expected)
+    {
+        var config = Path.Combine(_env.Directory, "akka.hocon");
+        await File.WriteAllTextAsync(config, $"coordinator.server.urls = {hoconValue}\n");
+
+        var run = await _env.RunAsync(["serve", "--insecure-no-auth", "--config", config]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Contains(expected, run.Stderr);
+    }
+
     [Fact]
     public async Task A_port_in_use_is_one_line_and_an_environment_exit()
     {
