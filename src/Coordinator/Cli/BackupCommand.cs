@@ -56,7 +56,14 @@ public static class BackupCommand
         // What the machine says about the job (volumes, writers), checked as the server checks it before queueing.
         if (await JobPreflight.CheckAsync(job, provider, host.Config.Actors) is [var problem, ..])
         {
-            throw CliException.BadInput($"{OptionOf(problem.Field)}: {problem.Message}");
+            if (!common.Json)
+            {
+                throw CliException.BadInput($"{OptionOf(problem.Field)}: {problem.Message}");
+            }
+            // --json keeps its promise of one document on stdout for a job refused by the machine, as when the job found it.
+            var refused = JsonResultDocument.Failure(jobId, "input", "Validate", problem.Message, provider.Name, job.Persistent);
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(refused, JsonDefaults.Indented));
+            return ExitCodes.BadInput;
         }
         var journal = host.OpenJournal();
         // A one-shot backup that crashed earlier left its journaled sets behind: sweep them before taking new ones, so

@@ -55,7 +55,10 @@ public sealed record ServerOptions
     public bool RequirePrivateTokenFile { get; init; }
 
     /// <summary>The programs an API job may run (as given; resolved at start). Empty: any program the server's user can run.</summary>
-    public IReadOnlyList<string> AllowedPrograms { get; init; } = [];
+    public IReadOnlyList<string> AllowedPrograms { get; init; } = NoPrograms;
+
+    // One instance, so options read from the shipped file (an empty list) equal the code's defaults.
+    private static readonly IReadOnlyList<string> NoPrograms = [];
 
     public const string RequirePrivateTokenFileKey = "coordinator.server.require-private-token-file";
     public const string AllowedProgramsKey = "coordinator.server.allowed-programs";
@@ -86,7 +89,7 @@ public sealed record ServerOptions
     {
         if (config.IsEmpty || !config.HasPath(AllowedProgramsKey))
         {
-            return [];
+            return NoPrograms;
         }
         var value = config.GetValue(AllowedProgramsKey);
         IEnumerable<string> entries;
@@ -100,6 +103,7 @@ public sealed record ServerOptions
         {
             throw new ConfigurationException($"{AllowedProgramsKey} is not valid: expected a list of programs, e.g. [\"/usr/bin/restic\"] ({ex.Message})");
         }
-        return entries.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+        var programs = entries.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+        return programs.Count == 0 ? NoPrograms : programs;
     }
 }

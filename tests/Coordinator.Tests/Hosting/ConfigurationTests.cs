@@ -110,7 +110,7 @@ public sealed class ConfigurationTests : IDisposable
             "session.timeouts.gather-writer-metadata", "session.timeouts.prepare-for-backup", "session.timeouts.do-snapshot-set",
             "session.timeouts.backup-complete", "session.timeouts.gather-writer-status", "session.timeouts.wait-slice",
             "retry.max-attempts", "retry.min-backoff", "retry.max-backoff", "retry.random-factor", "retry.snapshot-in-progress-delay",
-            "server.urls", "server.max-concurrent-jobs", "server.shutdown-timeout",
+            "server.urls", "server.max-concurrent-jobs", "server.shutdown-timeout", "server.require-private-token-file", "server.allowed-programs",
             "job.oversize-policy", "job.default-timeout",
         ];
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordinator.Cli;
+using Coordinator.Core;
+using Coordinator.Hosting;
 using Coordinator.Journal;
 using Coordinator.Tests.Support;
 
@@ -51,6 +53,26 @@ public sealed class AllowedProgramsTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("coordinator.server.allowed-programs", run.Stderr);
         Assert.Contains("no-such-program-anywhere", run.Stderr);
+    }
+
+    [Fact]
+    public void From_the_environment_or_appsettings_the_list_is_semicolon_separated()
+    {
+        // Environment variables and appsettings.json reach the config as strings, through the same overrides as these.
+        var overrides = new Dictionary<string, string?> { ["coordinator:server:allowed-programs"] = "/usr/bin/restic; true ;" };
+
+        var options = CoordinatorConfiguration.Load(Config("coordinator.server.allowed-programs = []\n"), overrides).Options;
+
+        Assert.Equal(["/usr/bin/restic", "true"], options.Server.AllowedPrograms);
+    }
+
+    [Fact]
+    public void A_bad_require_private_token_file_value_names_the_setting()
+    {
+        var error = Assert.Throws<CoordinatorException>(() =>
+            CoordinatorConfiguration.Load(Config("coordinator.server.require-private-token-file = maybe\n"), new Dictionary<string, string?>()));
+
+        Assert.Contains("coordinator.server.require-private-token-file = 'maybe'", error.Message);
     }
 
     [Fact]
