@@ -19,9 +19,10 @@ internal static class ListenGuard
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
         {
-            // Kestrel's messages are one sentence; the stack is of no use to whoever typed the address.
+            // How Kestrel fails to bind (in use: IOException; not this machine's address: SocketException). Its messages
+            // are one sentence; the stack is of no use to whoever typed the address.
             throw CoordinatorException.Environment(
                 $"cannot listen: {BoundedText.Message(ex.Message.ReplaceLineEndings(" "))}: check the address is this machine's and the port is free",
                 ListenUrls.Setting, ex);

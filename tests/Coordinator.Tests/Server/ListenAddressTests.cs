@@ -100,6 +100,28 @@ public sealed class ListenAddressTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_this_machine_does_not_have_is_one_line_and_an_environment_exit()
+    {
+        // TEST-NET-1 (RFC 5737): never assigned to a host.
+        var run = await _env.RunAsync(["serve", "--urls", "http://192.0.2.1:0", "--token-file", await TokenFileAsync()]);
+
+        Assert.Equal(ExitCodes.Environment, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Contains("--urls: cannot listen", run.Stderr);
+    }
+
+    private async Task<string> TokenFileAsync()
+    {
+        var path = Path.Combine(_env.Directory, "token");
+        await File.WriteAllTextAsync(path, ServerRun.Token);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return path;
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_line_and_an_environment_exit()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
