@@ -93,7 +93,7 @@ public static class JobEndpoints
         wanted.Equals("auto", StringComparison.OrdinalIgnoreCase) || wanted.Equals(provider.Name, StringComparison.OrdinalIgnoreCase);
 
     private static IResult NotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such job", detail: $"no job with id '{id}'");
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such job", detail: $"no job with id {BoundedText.Quote(id)}");
 
     private static JobSummary Summarize(JobRecord record)
     {
