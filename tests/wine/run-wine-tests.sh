@@ -366,9 +366,12 @@ check "coordinator: stdout is exactly one JSON document, status succeeded" one_j
 check "coordinator: the JSON on a pipe is UTF-8 (writer name with a non-ASCII character intact)" grep -q "Stand-in Database Writer Ω" "$xout"
 check "coordinator: the stand-in beside coordinator.exe was loaded, with VSSAPI_STANDIN_REQUIRE_STA=1" \
   grep -q '^LOAD vssapi-standin .*require-sta=1' "$xlog"
+# The job's components object is the one that took the snapshots: the pre-flight check of the volumes (JobPreflight)
+# creates and releases one of its own before it.
+xbc="$(grep -o '^CALL IVssBackupComponents.DoSnapshotSet obj=bc[0-9]*' "$xlog" | head -1 | sed 's/.*obj=//')"
 check "coordinator: the backup sequence reached the stand-in (create, DoSnapshotSet, BackupComplete, final Release)" \
-  sh -c "grep -q '^CALL CreateVssBackupComponentsInternal -> bc1' '$xlog' && grep -q '^CALL IVssBackupComponents.DoSnapshotSet obj=bc1' '$xlog' \
-         && grep -q '^CALL IVssBackupComponents.BackupComplete obj=bc1' '$xlog' && grep -q '^REFS bc1 0 ' '$xlog'"
+  sh -c "[ -n '$xbc' ] && grep -q '^CALL CreateVssBackupComponentsInternal -> $xbc' '$xlog' \
+         && grep -q '^CALL IVssBackupComponents.BackupComplete obj=$xbc' '$xlog' && grep -q '^REFS $xbc 0 ' '$xlog'"
 no_lines "$xlog" THREAD-VIOLATION "coordinator: every call on a components object and what it handed out came from its creating thread (no THREAD-VIOLATION)"
 no_lines "$xlog" APARTMENT-VIOLATION "coordinator: every call came from an STA thread (no APARTMENT-VIOLATION)"
 check_threads "$xlog" "coordinator: calls per components object" sta
