@@ -61,6 +61,19 @@ public sealed class HttpSurfaceProperties(HttpSurfaceServer fixture) : IClassFix
         Gen.Choose(int.MinValue, int.MaxValue).Select(i => i.ToString(CultureInfo.InvariantCulture)),
         Gen.Elements("null", "true", "false", "1e308", "-0", "1.5", "123456789012345678901234567890", "\"\"", "[]", "{}"));
 
+    /// <summary>
+    /// A list of strings as sent: well-formed, with JSON nulls among the strings (which a list of strings accepts), with
+    /// an entry of another type, or not a list at all.
+    /// </summary>
+    private static Gen<string> StringList(Gen<string> entries) => Gen.Frequency(
+        (4, ArrayOf(entries)),
+        (2, ArrayOf(Gen.Frequency((3, entries), (1, Gen.Constant("null"))))),
+        (1, ArrayOf(Gen.OneOf(entries, Gen.Elements("1", "true", "{}", "[]")))),
+        (1, Leaf));
+
+    /// <summary>Mostly a value of the member's type (so the whole body reaches the validators), sometimes anything.</summary>
+    private static Gen<string> MostlyTyped(Gen<string> typed, Gen<string> junk) => Gen.Frequency((5, typed), (1, junk));
+
     private static Gen<string> JsonValue(int depth) => depth <= 0
         ? Leaf
         : Gen.Frequency(
@@ -84,20 +97,21 @@ public sealed class HttpSurfaceProperties(HttpSurfaceServer fixture) : IClassFix
     /// include a valid duration beyond what a job can run with (that bound belongs to the duration parser).
     /// </summary>
     private static readonly Gen<string> NearlyValid =
-        Gen.SubListOf(new[] { "volumes", "timeout", "persistent", "includeWriters", "excludeWriters", "action", "provider", "persistant" })
+        Gen.SubListOf(new[] { "volumes", "volumes", "timeout", "persistent", "includeWriters", "excludeWriters", "action", "provider", "persistant" })
         .SelectMany(pick => Gen.CollectToList(pick, member => (member switch
         {
-            "volumes" => Gen.OneOf(ArrayOf(Gen.OneOf(Str("C:", "c:\\", "D:", "Z:\\", "", " ", "C:x", "\\\\?\\Volume{00000000-0000-0000-0000-000000000000}\\", "C:\\mnt\\x"), Text.Select(t => JsonSerializer.Serialize(t)))), JsonValue(1)),
-            "timeout" => Gen.OneOf(Str("abc", "", "10m", "0s", "-5s", "1e300s", "9223372036854775807ms", "99999999d", "1h30m", "00:10:00"),
-                Text.Select(t => JsonSerializer.Serialize(t + "#")), Gen.Elements("5", "null", "[]", "{}")),
-            "persistent" => Gen.Elements("true", "false", "\"yes\"", "1", "null", "{}"),
-            "includeWriters" or "excludeWriters" => Gen.OneOf(ArrayOf(Gen.OneOf(Str("SqlServerWriter", "NoSuchWriter", "", "{00000000-0000-0000-0000-000000000000}"), Leaf)), Leaf),
-            "action" => Gen.OneOf(
-                Gen.Zip(Gen.OneOf(Str("", "true", "no-such-program-anywhere", "../../../bin/true", "/"), Leaf),
-                        Gen.Zip(Gen.OneOf(ArrayOf(Leaf), Leaf), Gen.OneOf(Str("/", "/no/such/dir", ""), Leaf)))
+            "volumes" => StringList(Gen.OneOf(Str("C:", "c:\\", "D:", "Z:\\", "", " ", "C:x", "\\\\?\\Volume{00000000-0000-0000-0000-000000000000}\\", "C:\\mnt\\x"), Text.Select(t => JsonSerializer.Serialize(t)))),
+            "timeout" => MostlyTyped(
+                Gen.OneOf(Str("abc", "", "10m", "0s", "-5s", "1e300s", "9223372036854775807ms", "99999999d", "1h30m", "00:10:00"), Text.Select(t => JsonSerializer.Serialize(t + "#"))),
+                Gen.Elements("5", "null", "[]", "{}")),
+            "persistent" => MostlyTyped(Gen.Elements("true", "false"), Gen.Elements("\"yes\"", "1", "null", "{}")),
+            "includeWriters" or "excludeWriters" => StringList(Str("SqlServerWriter", "NoSuchWriter", "", "{00000000-0000-0000-0000-000000000000}")),
+            "action" => MostlyTyped(
+                Gen.Zip(MostlyTyped(Str("", "true", "no-such-program-anywhere", "../../../bin/true", "/"), Leaf),
+                        Gen.Zip(StringList(Str("-v", "", "--")), MostlyTyped(Str("/", "/no/such/dir", "", "/tmp"), Leaf)))
                     .Select(a => $"{{\"program\":{a.Item1},\"arguments\":{a.Item2.Item1},\"workingDirectory\":{a.Item2.Item2}}}"),
                 JsonValue(2)),
-            "provider" => Gen.OneOf(Str("auto", "simulated", "windows", "SIMULATED"), Leaf),
+            "provider" => MostlyTyped(Str("auto", "simulated", "windows", "SIMULATED"), Leaf),
             _ => Leaf,
         }).Select(value => JsonSerializer.Serialize(member) + ":" + value)))
         .Select(members => "{" + string.Join(",", members) + "}");
