@@ -205,11 +205,16 @@ public sealed class HttpSurfaceProperties(HttpSurfaceServer fixture) : IClassFix
         var headerByte = Gen.Frequency(
             (8, Gen.Choose(0x20, 0x7E).Select(i => (byte)i)),
             (2, Gen.Elements<byte>(0x00, 0x09, 0x0B, 0x0C, 0x7F, 0x85, 0xA0, 0xC2, 0xFF)));
+        // Kestrel refuses most control characters in a header (400) but passes VT on, which .NET's Trim() drops.
+        var blank = Gen.Elements<byte>(0x20, 0x09, 0x0B);
         var value = Gen.Frequency(
             (3, Gen.ArrayOf(headerByte)),
             (3, Gen.ArrayOf(headerByte).Select(tail => Encoding.ASCII.GetBytes("Bearer ").Concat(tail).ToArray())),
             (2, Gen.Zip(Gen.ArrayOf(headerByte), Gen.ArrayOf(headerByte))
-                .Select(p => p.Item1.Concat(Encoding.ASCII.GetBytes("Bearer " + ServerRun.Token)).Concat(p.Item2).ToArray())));
+                .Select(p => p.Item1.Concat(Encoding.ASCII.GetBytes("Bearer " + ServerRun.Token)).Concat(p.Item2).ToArray())),
+            // The token padded with whitespace of every kind: only spaces and tabs may be dropped (.NET's Trim drops more).
+            (2, Gen.Zip(Gen.ArrayOf(blank), Gen.ArrayOf(blank))
+                .Select(p => Encoding.ASCII.GetBytes("Bearer ").Concat(p.Item1).Concat(Encoding.ASCII.GetBytes(ServerRun.Token)).Concat(p.Item2).ToArray())));
         foreach (var header in Gen.Sample(value, 100, 20))
         {
             var status = await RawHttp.StatusOfGetAsync(fixture.Server.BaseAddress, "/api/jobs", header);
