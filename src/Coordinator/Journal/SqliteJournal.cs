@@ -23,7 +23,10 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         try
         {
-            return new SqliteJournal(path);
+            var journal = new SqliteJournal(path);
+            // The owner lock is taken at open, so a directory where it cannot work stops the command before any job.
+            JournalOwnership.CurrentOwner(journal.Path);
+            return journal;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -73,9 +76,9 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         var owner = ProcessOwner.Current;
         var changed = Write(
-            "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart WHERE id = $id AND status = $queued;",
+            "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart, owner_lock = $lock WHERE id = $id AND status = $queued;",
             ("$id", id), ("$running", JobStates.Running), ("$queued", JobStates.Queued), ("$now", Now()),
-            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt));
+            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
         Changed?.Invoke(id);
         return changed == 1;
     }
@@ -106,15 +109,15 @@ public sealed class SqliteJournal : ISnapshotJournal
     }
 
     public JobRecord? GetJob(string id) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE id = $id;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE id = $id;",
             ReadJob, ("$id", id)).FirstOrDefault();
 
     public IReadOnlyList<JobRecord> ListJobs(int limit = 100) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
             ReadJob, ("$limit", limit));
 
     public IReadOnlyList<JobRecord> JobsWithStatus(string status) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
             ReadJob, ("$status", status));
 
     // ---- events -----------------------------------------------------------------------------------------------
@@ -224,7 +227,7 @@ public sealed class SqliteJournal : ISnapshotJournal
         ParseTime(r.GetString(5)),
         r.IsDBNull(6) ? null : ParseTime(r.GetString(6)),
         r.IsDBNull(7) ? null : ParseTime(r.GetString(7)),
-        r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9)));
+        r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
 
     private SqliteConnection Open()
     {
