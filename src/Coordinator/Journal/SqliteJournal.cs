@@ -23,10 +23,15 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         try
         {
+            JournalIntegrity.Verify(path);
             var journal = new SqliteJournal(path);
             // The owner lock is taken at open, so a directory where it cannot work stops the command before any job.
             JournalOwnership.CurrentOwner(journal.Path);
             return journal;
+        }
+        catch (SqliteException ex) when (JournalIntegrity.IsDamage(ex))
+        {
+            throw JournalIntegrity.Damaged(path, ex.Message, ex);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -38,6 +43,7 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         Path = System.IO.Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
+        Health = new JournalHealth(Path, _time);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -58,6 +64,9 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     /// <summary>The journal file, absolute.</summary>
     public string Path { get; }
+
+    /// <summary>The first damage a statement ran into since the journal was opened: /healthz reports it.</summary>
+    public JournalHealth Health { get; }
 
     /// <summary>Raised after an event is appended or a job changes state (the server's SSE streams wait on it).</summary>
     public event Action<string>? Changed;
@@ -137,7 +146,14 @@ public sealed class SqliteJournal : ISnapshotJournal
             command.Parameters.AddWithValue("$id", jobId);
             command.Parameters.AddWithValue("$now", Now());
             command.Parameters.AddWithValue("$event", json);
-            seq = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            try
+            {
+                seq = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            catch (SqliteException ex) when (Health.Notice(ex))
+            {
+                throw;
+            }
         }
         Changed?.Invoke(jobId);
         return seq;
@@ -151,6 +167,18 @@ public sealed class SqliteJournal : ISnapshotJournal
     // ---- snapshot sets (ISnapshotJournal) ---------------------------------------------------------------------
 
     public void RecordSnapshotSet(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
+    {
+        try
+        {
+            RecordSnapshotSetOnce(jobId, snapshotSetId, snapshots, persistent);
+        }
+        catch (SqliteException ex) when (Health.Notice(ex))
+        {
+            throw;
+        }
+    }
+
+    private void RecordSnapshotSetOnce(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
     {
         lock (_writeLock)
         {
@@ -241,7 +269,14 @@ public sealed class SqliteJournal : ISnapshotJournal
         lock (_writeLock)
         {
             using var connection = Open();
-            return Execute(connection, null, sql, parameters);
+            try
+            {
+                return Execute(connection, null, sql, parameters);
+            }
+            catch (SqliteException ex) when (Health.Notice(ex))
+            {
+                throw;
+            }
         }
     }
 
@@ -266,12 +301,19 @@ public sealed class SqliteJournal : ISnapshotJournal
         {
             command.Parameters.AddWithValue(name, value);
         }
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+        try
         {
-            rows.Add(read(reader));
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(read(reader));
+            }
+            return rows;
         }
-        return rows;
+        catch (SqliteException ex) when (Health.Notice(ex))
+        {
+            throw;
+        }
     }
 }
