@@ -7,7 +7,8 @@ namespace Coordinator.Server;
 
 /// <summary>
 /// GET /healthz (no token): 200 while the server can do its work, 503 with a problem naming the journal once a journal
-/// statement found the file damaged (every job would fail; a restart refuses to start until the file is replaced).
+/// statement found the file damaged (what touches the damaged part fails; a restart refuses to start until the file is
+/// restored or moved aside).
 /// </summary>
 public static class HealthEndpoint
 {

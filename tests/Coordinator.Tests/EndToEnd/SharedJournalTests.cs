@@ -116,6 +116,21 @@ public sealed class SharedJournalTests : IDisposable
         AssertSucceededWithItsSnapshotKept(running);
     }
 
+    [Fact]
+    public async Task Backup_refuses_to_run_where_file_locks_do_not_exclude_other_processes()
+    {
+        using var child = ChildCoordinator.Start(new Dictionary<string, string> { ["DOTNET_SYSTEM_IO_DISABLEFILELOCKING"] = "1" },
+            ["backup", "C:\\", "--json", .. Common]);
+        await child.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        child.Process.WaitForExit(); // drains the redirected streams
+
+        Assert.Equal(3, child.Process.ExitCode);
+        var line = Assert.Single(child.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("file locks do not exclude other processes", line);
+        Assert.Contains(_env.JournalPath, line);
+        Assert.Empty(new SqliteJournal(_env.JournalPath).ListJobs());
+    }
+
     /// <summary>The one running job, once its action runs (its snapshot set is journaled and exists by then).</summary>
     private async Task<(string Id, Guid SetId)> RunningJobAsync(Func<string?> exitedWith)
     {
