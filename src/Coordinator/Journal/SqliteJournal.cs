@@ -75,8 +75,14 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     public void CreateJob(string id, string origin, string requestJson)
     {
-        Write("INSERT INTO jobs (id, origin, request, status, created_at) VALUES ($id, $origin, $request, $status, $now);",
-            ("$id", id), ("$origin", origin), ("$request", requestJson), ("$status", JobStates.Queued), ("$now", Now()));
+        // Owned from submission: another server starting on this journal leaves a live process's queued jobs to it.
+        var owner = ProcessOwner.Current;
+        Write("""
+            INSERT INTO jobs (id, origin, request, status, created_at, owner_pid, owner_started, owner_lock)
+            VALUES ($id, $origin, $request, $status, $now, $pid, $pstart, $lock);
+            """,
+            ("$id", id), ("$origin", origin), ("$request", requestJson), ("$status", JobStates.Queued), ("$now", Now()),
+            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
         Changed?.Invoke(id);
     }
 

@@ -23,6 +23,7 @@ public sealed class SharedJournalTests : IDisposable
     private readonly string _started;
     private readonly string _go;
     private readonly string _waitScript;
+    private readonly string _ranBy;
 
     public SharedJournalTests()
     {
@@ -36,6 +37,8 @@ public sealed class SharedJournalTests : IDisposable
         _waitScript = Path.Combine(_env.Directory, "wait-for-go.sh");
         // The action says it runs, then waits (polling a file, as a shell can) until the test lets it finish.
         File.WriteAllText(_waitScript, "touch \"$1\"\nwhile [ ! -e \"$2\" ]; do sleep 0.05; done\n");
+        // A second kind of action writes which process ran it (the shell's parent: the coordinator).
+        _ranBy = Path.Combine(_env.Directory, "ran-by");
     }
 
     public void Dispose()
@@ -117,6 +120,49 @@ public sealed class SharedJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_server_leaves_the_jobs_queued_by_a_live_server_to_it()
+    {
+        using var first = ChildCoordinator.Start([.. Serve, "--max-concurrent-jobs", "1"]);
+        using var firstClient = Client(await first.WaitForListeningAsync());
+        Assert.Equal(HttpStatusCode.Accepted, (await firstClient.PostAsJsonAsync("api/jobs", WaitingRequest)).StatusCode);
+        var running = await RunningJobAsync(() => first.Process.HasExited ? first.Stderr : null);
+        var queuedId = await SubmitAsync(firstClient, ReportingRequest);
+
+        using var second = ChildCoordinator.Start(Serve);
+        using var secondClient = Client(await second.WaitForListeningAsync());
+        Assert.Equal("queued", (await secondClient.GetFromJsonAsync<JsonElement>($"api/jobs/{queuedId}")).GetProperty("status").GetString());
+
+        File.WriteAllText(_go, "");
+        await Poll.UntilAsync(() => new SqliteJournal(_env.JournalPath).GetJob(queuedId)!.Status == JobStates.Succeeded,
+            "the queued job to run", TimeSpan.FromSeconds(60));
+        Assert.Equal(JobStates.Succeeded, new SqliteJournal(_env.JournalPath).GetJob(running.Id)!.Status);
+        Assert.Equal(first.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(_ranBy).Trim());
+    }
+
+    [Fact]
+    public async Task A_server_starting_runs_the_jobs_a_killed_server_left_queued()
+    {
+        string queuedId;
+        using (var killed = ChildCoordinator.Start([.. Serve, "--max-concurrent-jobs", "1"]))
+        {
+            using var client = Client(await killed.WaitForListeningAsync());
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("api/jobs", WaitingRequest)).StatusCode);
+            await RunningJobAsync(() => killed.Process.HasExited ? killed.Stderr : null);
+            queuedId = await SubmitAsync(client, ReportingRequest);
+            killed.Process.Kill(); // SIGKILL: its lock is released, its queue is gone
+            await killed.Process.WaitForExitAsync();
+        }
+        File.WriteAllText(_go, ""); // the killed server's action, orphaned, may end now
+
+        using var next = ChildCoordinator.Start(Serve);
+        await next.WaitForListeningAsync();
+
+        await Poll.UntilAsync(() => new SqliteJournal(_env.JournalPath).GetJob(queuedId)!.Status == JobStates.Succeeded,
+            "the next server to run the queued job", TimeSpan.FromSeconds(60));
+        Assert.Equal(next.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(_ranBy).Trim());
+    }
+
+    [Fact]
     public async Task Backup_refuses_to_run_where_file_locks_do_not_exclude_other_processes()
     {
         using var child = ChildCoordinator.Start(new Dictionary<string, string> { ["DOTNET_SYSTEM_IO_DISABLEFILELOCKING"] = "1" },
@@ -129,6 +175,19 @@ public sealed class SharedJournalTests : IDisposable
         Assert.Contains("file locks do not exclude other processes", line);
         Assert.Contains(_env.JournalPath, line);
         Assert.Empty(new SqliteJournal(_env.JournalPath).ListJobs());
+    }
+
+    private object ReportingRequest => new
+    {
+        volumes = new[] { "D:\\" },
+        action = new { program = "/bin/sh", arguments = new[] { "-c", "echo $PPID > \"$0\"", _ranBy } },
+    };
+
+    private static async Task<string> SubmitAsync(HttpClient client, object request)
+    {
+        var response = await client.PostAsJsonAsync("api/jobs", request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     /// <summary>The one running job, once its action runs (its snapshot set is journaled and exists by then).</summary>
