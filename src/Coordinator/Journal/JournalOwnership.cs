@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Coordinator.Journal;
 
 /// <summary>
-/// Which process owns a running job, decided by the operating system rather than by comparing process ids and start
+/// Which process owns a queued or running job, decided by the operating system rather than by comparing process ids and start
 /// times (a process's start time as .NET reports it differs by fractions of a millisecond from one observing process to
 /// the next, so a live owner looked dead to every other process). Each process that runs jobs on a journal holds an
 /// exclusive lock on a file of its own in <c>&lt;journal&gt;.owners/</c> for its whole life, and journals that file's
@@ -34,8 +34,8 @@ public static class JournalOwnership
 
     /// <summary>
     /// True while the process that journaled <paramref name="owner"/> is running. This process's own name counts as not
-    /// alive: recovery runs before this process starts a job, so a job journaled under its name is one a caller in
-    /// this process deliberately left behind (a test standing in for a crash).
+    /// alive: recovery and the server's re-queueing run before this process journals a job of its own, so a job under
+    /// its name is one a caller in this process deliberately left behind (a test standing in for a crash or a restart).
     /// </summary>
     public static bool IsAlive(string journalPath, string owner)
     {
