@@ -70,19 +70,23 @@ public sealed class JournalIntegrityTests : IDisposable
     }
 
     [Fact]
-    public async Task Healthz_answers_503_naming_the_journal_once_serving_finds_it_damaged()
+    public async Task A_request_that_finds_the_journal_damaged_and_healthz_from_then_on_answer_503_naming_the_journal()
     {
         JournalWithJobs(200);
         await using var server = await ServerRun.StartAsync(_env);
         Assert.Equal(HttpStatusCode.OK, (await server.Anonymous.GetAsync("healthz")).StatusCode);
 
         CorruptATablePageInTheMiddle(_env.JournalPath);
-        Assert.Equal(HttpStatusCode.InternalServerError, (await server.Client.GetAsync("api/jobs")).StatusCode);
+        await AssertJournalDamageProblemAsync(await server.Client.GetAsync("api/jobs"));
 
-        var health = await server.Anonymous.GetAsync("healthz");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Equal("application/problem+json", health.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        await AssertJournalDamageProblemAsync(await server.Anonymous.GetAsync("healthz"));
+    }
+
+    private async Task AssertJournalDamageProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(_env.JournalPath, problem.GetProperty("journal").GetString());
         Assert.Contains("damaged", problem.GetProperty("detail").GetString());
         Assert.Contains("restore it from a copy", problem.GetProperty("detail").GetString());
