@@ -24,39 +24,26 @@ public sealed record JobRecord(
     DateTimeOffset? FinishedAt,
     ProcessOwner? Owner = null);
 
-/// <summary>The process running a job: its id and start time (together they survive pid reuse).</summary>
-public sealed record ProcessOwner(int ProcessId, string StartedAt)
+/// <summary>
+/// The process running a job: its id and start time (for people reading the journal) and the name of the lock it holds
+/// while it lives (see <see cref="JournalOwnership"/>: what recovery asks to decide whether the job is still running).
+/// </summary>
+public sealed record ProcessOwner(int ProcessId, string StartedAt, string? Lock = null)
 {
-    public static ProcessOwner Current { get; } = Of(System.Diagnostics.Process.GetCurrentProcess())!;
+    public static ProcessOwner Current { get; } = Of(System.Diagnostics.Process.GetCurrentProcess());
 
-    /// <summary>True when that very process (same pid, same start time) is still running.</summary>
-    public bool IsAlive()
+    private static ProcessOwner Of(System.Diagnostics.Process process)
     {
+        string started;
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(ProcessId);
-            return Of(process)?.StartedAt == StartedAt;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static ProcessOwner? Of(System.Diagnostics.Process process)
-    {
-        try
-        {
-            return new ProcessOwner(process.Id, process.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            started = process.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
-            return null;
+            started = "";
         }
+        return new ProcessOwner(process.Id, started);
     }
 }
 

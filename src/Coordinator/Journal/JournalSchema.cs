@@ -50,6 +50,10 @@ internal static class JournalSchema
         ALTER TABLE jobs ADD COLUMN owner_pid INTEGER;
         ALTER TABLE jobs ADD COLUMN owner_started TEXT;
         """,
+        // 3: the owner's lock file (JournalOwnership): a pid and start time could not tell a live owner from a dead one.
+        """
+        ALTER TABLE jobs ADD COLUMN owner_lock TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -23,7 +23,15 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         try
         {
-            return new SqliteJournal(path);
+            JournalIntegrity.Verify(path);
+            var journal = new SqliteJournal(path);
+            // The owner lock is taken at open, so a directory where it cannot work stops the command before any job.
+            JournalOwnership.CurrentOwner(journal.Path);
+            return journal;
+        }
+        catch (SqliteException ex) when (JournalIntegrity.IsDamage(ex))
+        {
+            throw JournalIntegrity.Damaged(path, ex.Message, ex);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -35,6 +43,7 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         Path = System.IO.Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
+        Health = new JournalHealth(Path, _time);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -56,6 +65,9 @@ public sealed class SqliteJournal : ISnapshotJournal
     /// <summary>The journal file, absolute.</summary>
     public string Path { get; }
 
+    /// <summary>The first damage a statement ran into since the journal was opened: /healthz reports it.</summary>
+    public JournalHealth Health { get; }
+
     /// <summary>Raised after an event is appended or a job changes state (the server's SSE streams wait on it).</summary>
     public event Action<string>? Changed;
 
@@ -63,8 +75,14 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     public void CreateJob(string id, string origin, string requestJson)
     {
-        Write("INSERT INTO jobs (id, origin, request, status, created_at) VALUES ($id, $origin, $request, $status, $now);",
-            ("$id", id), ("$origin", origin), ("$request", requestJson), ("$status", JobStates.Queued), ("$now", Now()));
+        // Owned from submission: another server starting on this journal leaves a live process's queued jobs to it.
+        var owner = ProcessOwner.Current;
+        Write("""
+            INSERT INTO jobs (id, origin, request, status, created_at, owner_pid, owner_started, owner_lock)
+            VALUES ($id, $origin, $request, $status, $now, $pid, $pstart, $lock);
+            """,
+            ("$id", id), ("$origin", origin), ("$request", requestJson), ("$status", JobStates.Queued), ("$now", Now()),
+            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
         Changed?.Invoke(id);
     }
 
@@ -73,9 +91,9 @@ public sealed class SqliteJournal : ISnapshotJournal
     {
         var owner = ProcessOwner.Current;
         var changed = Write(
-            "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart WHERE id = $id AND status = $queued;",
+            "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart, owner_lock = $lock WHERE id = $id AND status = $queued;",
             ("$id", id), ("$running", JobStates.Running), ("$queued", JobStates.Queued), ("$now", Now()),
-            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt));
+            ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
         Changed?.Invoke(id);
         return changed == 1;
     }
@@ -106,15 +124,15 @@ public sealed class SqliteJournal : ISnapshotJournal
     }
 
     public JobRecord? GetJob(string id) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE id = $id;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE id = $id;",
             ReadJob, ("$id", id)).FirstOrDefault();
 
     public IReadOnlyList<JobRecord> ListJobs(int limit = 100) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
             ReadJob, ("$limit", limit));
 
     public IReadOnlyList<JobRecord> JobsWithStatus(string status) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
+        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE status = $status ORDER BY created_at, rowid;",
             ReadJob, ("$status", status));
 
     // ---- events -----------------------------------------------------------------------------------------------
@@ -134,7 +152,14 @@ public sealed class SqliteJournal : ISnapshotJournal
             command.Parameters.AddWithValue("$id", jobId);
             command.Parameters.AddWithValue("$now", Now());
             command.Parameters.AddWithValue("$event", json);
-            seq = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            try
+            {
+                seq = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            catch (SqliteException ex) when (Health.Notice(ex))
+            {
+                throw;
+            }
         }
         Changed?.Invoke(jobId);
         return seq;
@@ -148,6 +173,18 @@ public sealed class SqliteJournal : ISnapshotJournal
     // ---- snapshot sets (ISnapshotJournal) ---------------------------------------------------------------------
 
     public void RecordSnapshotSet(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
+    {
+        try
+        {
+            RecordSnapshotSetOnce(jobId, snapshotSetId, snapshots, persistent);
+        }
+        catch (SqliteException ex) when (Health.Notice(ex))
+        {
+            throw;
+        }
+    }
+
+    private void RecordSnapshotSetOnce(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
     {
         lock (_writeLock)
         {
@@ -224,7 +261,7 @@ public sealed class SqliteJournal : ISnapshotJournal
         ParseTime(r.GetString(5)),
         r.IsDBNull(6) ? null : ParseTime(r.GetString(6)),
         r.IsDBNull(7) ? null : ParseTime(r.GetString(7)),
-        r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9)));
+        r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
 
     private SqliteConnection Open()
     {
@@ -238,7 +275,14 @@ public sealed class SqliteJournal : ISnapshotJournal
         lock (_writeLock)
         {
             using var connection = Open();
-            return Execute(connection, null, sql, parameters);
+            try
+            {
+                return Execute(connection, null, sql, parameters);
+            }
+            catch (SqliteException ex) when (Health.Notice(ex))
+            {
+                throw;
+            }
         }
     }
 
@@ -263,12 +307,19 @@ public sealed class SqliteJournal : ISnapshotJournal
         {
             command.Parameters.AddWithValue(name, value);
         }
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+        try
         {
-            rows.Add(read(reader));
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(read(reader));
+            }
+            return rows;
         }
-        return rows;
+        catch (SqliteException ex) when (Health.Notice(ex))
+        {
+            throw;
+        }
     }
 }

@@ -21,14 +21,12 @@ public static class StartupRecovery
     public static async Task<RecoveryReport> RunAsync(SqliteJournal journal, ProviderHandle provider, ILogger logger)
     {
         var interrupted = new List<string>();
-        // Jobs another live process is running (a CLI backup sharing the journal) are not ours to recover.
-        var livePeers = new HashSet<string>();
         foreach (var record in journal.JobsWithStatus(JobStates.Running))
         {
-            if (record.Owner is { } owner && owner != ProcessOwner.Current && owner.IsAlive())
+            // A job another live process is running (a CLI and a server sharing the journal) is not ours to recover.
+            if (record.Owner?.Lock is { } owner && JournalOwnership.IsAlive(journal.Path, owner))
             {
-                livePeers.Add(record.Id);
-                logger.LogInformation("job {JobId} is running in live process {Pid}: left alone", record.Id, owner.ProcessId);
+                logger.LogInformation("job {JobId} is running in live process {Pid}: left alone", record.Id, record.Owner.ProcessId);
                 continue;
             }
             var request = JobDocuments.ReadRequest(record);
@@ -39,10 +37,13 @@ public static class StartupRecovery
                 logger.LogWarning("job {JobId} was running when the coordinator stopped: marked failed (interrupted)", record.Id);
             }
         }
+        JournalOwnership.RemoveDeadOwners(journal.Path);
 
+        // Decided per set from its job's state now, not from the list above: a job that another process started since
+        // is running too, and its set is as alive as it is. Every job of a dead owner is final by now.
         var orphans = journal.LiveSnapshotSets()
-            .Where(set => !livePeers.Contains(set.JobId))
-            .Where(set => !set.Persistent || journal.GetJob(set.JobId)?.Status != JobStates.Succeeded)
+            .Where(set => journal.GetJob(set.JobId)?.Status is var status && !IsActive(status)
+                          && (!set.Persistent || status != JobStates.Succeeded))
             .ToList();
         var deleted = new List<Guid>();
         var alreadyGone = new List<Guid>();
@@ -74,4 +75,6 @@ public static class StartupRecovery
         }
         return new RecoveryReport(interrupted, deleted, alreadyGone, failed);
     }
+
+    private static bool IsActive(string? status) => status is JobStates.Queued or JobStates.Running;
 }

@@ -23,7 +23,7 @@ public static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app, ProviderHandle provider, TimeSpan writerTimeout)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithName("Health");
+        app.MapHealth();
 
         var api = app.MapGroup("/api");
 

@@ -22,8 +22,8 @@ public enum CancelOutcome
 
 /// <summary>
 /// The server's jobs: a queue drained by a bounded number of workers, each job journaled from submission to result.
-/// Queued jobs survive a restart (re-queued at start); stopping the host cancels running jobs and waits for their
-/// cleanup (the host's shutdown timeout bounds the wait).
+/// Queued jobs survive a restart (re-queued at start, unless a live server sharing the journal queued them); stopping
+/// the host cancels running jobs and waits for their cleanup (the host's shutdown timeout bounds the wait).
 /// </summary>
 public sealed class JobQueue : IHostedService, IDisposable
 {
@@ -88,6 +88,11 @@ public sealed class JobQueue : IHostedService, IDisposable
     {
         foreach (var record in _journal.JobsWithStatus(JobStates.Queued))
         {
+            if (record.Owner?.Lock is { } owner && JournalOwnership.IsAlive(_journal.Path, owner))
+            {
+                // Queued by another live server sharing the journal: its own queue runs it.
+                continue;
+            }
             var request = JobDocuments.ReadRequest(record);
             var (job, errors) = request is null ? (null, []) : JobRequestValidator.Validate(request, record.Id);
             if (job is null)

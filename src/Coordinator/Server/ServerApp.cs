@@ -60,6 +60,7 @@ public static class ServerApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<JournalDamageHandler>();
 
         var app = builder.Build();
         await using var disposeApp = app;

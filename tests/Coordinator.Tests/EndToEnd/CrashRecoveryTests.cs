@@ -104,6 +104,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var journal = new Coordinator.Journal.SqliteJournal(_env.JournalPath);
         Assert.Equal("failed", journal.GetJob(interruptedJob.Id)!.Status);
         Assert.Empty(journal.LiveSnapshotSets());
+        // The killed process's owner lock file was swept, and the second process removed its own at exit.
+        Assert.Empty(Directory.EnumerateFiles(Coordinator.Journal.JournalOwnership.OwnersDirectory(_env.JournalPath)));
     }
 
     [Fact]

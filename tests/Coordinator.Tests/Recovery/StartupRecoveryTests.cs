@@ -108,25 +108,57 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task A_job_another_live_process_runs_is_left_alone_until_that_process_is_gone()
     {
         var (journal, setId) = await CrashedJobAsync("peer", persistent: true);
-        using var peer = System.Diagnostics.Process.Start("sleep", ["60"]);
-        var started = peer.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_env.JournalPath};Pooling=False"))
+        // The peer: a process holding an owner lock (flock(1) takes the same kind of lock the coordinator does).
+        var owners = JournalOwnership.OwnersDirectory(_env.JournalPath);
+        Directory.CreateDirectory(owners);
+        var lockFile = Path.Combine(owners, "peer.lock");
+        var ready = Path.Combine(_env.Directory, "peer-ready");
+        using var peer = System.Diagnostics.Process.Start("flock", ["-o", lockFile, "sh", "-c", $"touch '{ready}'; exec sleep 600"]);
+        try
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE jobs SET owner_pid = {peer.Id}, owner_started = '{started}' WHERE id = 'peer';";
-            command.ExecuteNonQuery();
+            await Poll.UntilAsync(() => File.Exists(ready), "the peer to hold its lock");
+            SetOwnerLock("peer", "peer.lock");
+
+            var whilePeerLives = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+            Assert.Empty(whilePeerLives.InterruptedJobs);
+            Assert.Empty(whilePeerLives.DeletedSets);
+            Assert.Equal(JobStates.Running, journal.GetJob("peer")!.Status);
+            Assert.Single(await _env.SnapshotsAsync());
+            Assert.True(File.Exists(lockFile));
+        }
+        finally
+        {
+            peer.Kill(entireProcessTree: true); // as SIGKILL: the lock file stays behind, unlocked
+            await peer.WaitForExitAsync();
         }
 
-        var whilePeerLives = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
-        Assert.Empty(whilePeerLives.InterruptedJobs);
-        Assert.Single(await _env.SnapshotsAsync());
-
-        peer.Kill();
-        await peer.WaitForExitAsync();
         var afterPeerDied = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
         Assert.Equal(["peer"], afterPeerDied.InterruptedJobs);
         Assert.Equal([setId], afterPeerDied.DeletedSets);
+        Assert.False(File.Exists(lockFile));
+    }
+
+    [Fact]
+    public async Task A_job_journaled_without_an_owner_lock_is_recovered()
+    {
+        var (journal, setId) = await CrashedJobAsync("legacy", persistent: true);
+        SetOwnerLock("legacy", null);
+
+        var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
+
+        Assert.Equal(["legacy"], report.InterruptedJobs);
+        Assert.Equal([setId], report.DeletedSets);
+    }
+
+    private void SetOwnerLock(string jobId, string? lockName)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_env.JournalPath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE jobs SET owner_lock = $lock WHERE id = $id;";
+        command.Parameters.AddWithValue("$lock", (object?)lockName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", jobId);
+        Assert.Equal(1, command.ExecuteNonQuery());
     }
 
     [Fact]

@@ -108,7 +108,8 @@ public sealed class ServerSoakTests(ITestOutputHelper output) : IDisposable
         {
             Kind.ActionSucceeds => new { program = "/bin/true", arguments = Array.Empty<string>() },
             Kind.ActionFails => new { program = "/bin/false", arguments = Array.Empty<string>() },
-            Kind.Cancelled => new { program = "/bin/sleep", arguments = new[] { "30" } },
+            // Longer than the soak can take however busy the machine: such a job ends only by its cancellation.
+            Kind.Cancelled => new { program = "/bin/sleep", arguments = new[] { "600" } },
             _ => null,
         };
         var response = await server.Client.PostAsJsonAsync("api/jobs", new { volumes = job.Volumes, persistent = job.Persistent, action });
