@@ -4,6 +4,7 @@ using Coordinator.Jobs;
 using Coordinator.Journal;
 using Coordinator.Output;
 using Coordinator.Providers;
+using Coordinator.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,37 +22,73 @@ public static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app, ProviderHandle provider, TimeSpan writerTimeout)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithName("Health");
+        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).WithName("Health")
+            .WithSummary("Is the server up?")
+            .WithDescription("Answers 200 while the server serves. The only operation without the bearer token.")
+            .WithTags(ApiTags.Health).AllowAnonymous()
+            .Produces<HealthStatus>();
 
         var api = app.MapGroup("/api");
 
         api.MapPost("/jobs", SubmitAsync).WithName("SubmitJob")
-            .Produces<SubmittedJob>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .WithSummary("Submit a backup job")
+            .WithDescription("Validates the job and queues it; it runs when a worker is free (`serve --max-concurrent-jobs`). " +
+                "Follow it with GET /api/jobs/{id} or its events; every field is checked before anything is queued.")
+            .WithTags(ApiTags.Jobs)
+            .Accepts<JobRequest>("application/json")
+            .Produces<SubmittedJob>(StatusCodes.Status202Accepted).ProducesValidationProblems()
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge);
 
-        api.MapGet("/jobs", (SqliteJournal journal, int? limit) =>
-            Results.Ok(journal.ListJobs(Math.Clamp(limit ?? 100, 1, 1000)).Select(Summarize).ToList()))
-            .WithName("ListJobs");
+        api.MapGet("/jobs", (SqliteJournal journal, int? limit, string? before) =>
+            JobListing.Page(journal, Math.Clamp(limit ?? JobListing.DefaultLimit, 1, JobListing.MaxLimit), before))
+            .WithName("ListJobs")
+            .WithSummary("List jobs, newest first")
+            .WithDescription("One page of the journal's jobs (API and CLI ones), newest first. Follow `next` for older jobs; it is null on the last page.")
+            .WithTags(ApiTags.Jobs)
+            .Produces<JobList>().ProducesValidationProblems();
 
         api.MapGet("/jobs/{id}", (string id, SqliteJournal journal) =>
             journal.GetJob(id) is { } record
                 ? Results.Json(JobDocuments.Load(record), JsonDefaults.Options)
                 : NotFound(id))
-            .WithName("GetJob").Produces<JsonResultDocument>();
+            .WithName("GetJob")
+            .WithSummary("Show a job")
+            .WithDescription("The job's document: its status (queued, running, succeeded, failed, cancelled) and, once it has ended, " +
+                "the same result document as `coordinator backup --json` (snapshots, writers, components, timings, error).")
+            .WithTags(ApiTags.Jobs)
+            .Produces<JsonResultDocument>().ProducesProblems(StatusCodes.Status404NotFound);
 
         api.MapPost("/jobs/{id}/cancel", (string id, JobQueue queue, SqliteJournal journal) => queue.Cancel(id) switch
             {
                 CancelOutcome.NotFound => NotFound(id),
                 CancelOutcome.AlreadyFinished => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "job already finished",
                     detail: $"job {id} has already finished ({journal.GetJob(id)?.Status})"),
-                var outcome => Results.Accepted($"/api/jobs/{id}", new { id, status = outcome == CancelOutcome.Cancelled ? "cancelled" : "cancelling" }),
+                var outcome => Results.Accepted($"/api/jobs/{id}", new CancelResult(id, outcome == CancelOutcome.Cancelled ? "cancelled" : "cancelling")),
             })
-            .WithName("CancelJob");
+            .WithName("CancelJob")
+            .WithSummary("Cancel a job")
+            .WithDescription("A queued job ends cancelled without running. A running job is cancelled and cleans up " +
+                "(aborts the backup, releases the writers, deletes its snapshots), then ends as cancelled: follow it to see when.")
+            .WithTags(ApiTags.Jobs)
+            .Produces<CancelResult>(StatusCodes.Status202Accepted)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        api.MapGet("/jobs/{id}/events", StreamEventsAsync).WithName("JobEvents");
+        api.MapGet("/jobs/{id}/events", StreamEventsAsync).WithName("JobEvents")
+            .WithSummary("Follow a job's progress (server-sent events)")
+            .WithDescription("A `text/event-stream`: every progress event the job has journaled (`event: progress`, `id:` its sequence number), " +
+                "then, when the job ends, its document (`event: result`), and the stream closes. A job that has already ended gets its events and result at once. " +
+                "Reconnect with `Last-Event-ID` to get only what was missed.")
+            .WithTags(ApiTags.Jobs)
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamOperationTransformer.ContentType)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         api.MapGet("/writers", async (CancellationToken cancellationToken) =>
-            Results.Json(new { provider = provider.Name, writers = await WriterInventory.GatherAsync(provider, writerTimeout).WaitAsync(cancellationToken) }, JsonDefaults.Options))
-            .WithName("ListWriters");
+            Results.Json(new WriterList(provider.Name, await WriterInventory.GatherAsync(provider, writerTimeout).WaitAsync(cancellationToken)), JsonDefaults.Options))
+            .WithName("ListWriters")
+            .WithSummary("List the VSS writers")
+            .WithDescription("Gathers the writers' metadata and status from the provider now (like `coordinator writers`): identity, state, last failure and components.")
+            .WithTags(ApiTags.Writers)
+            .Produces<WriterList>();
     }
 
     private static async Task<IResult> SubmitAsync(HttpRequest http, JobQueue queue, ProviderHandle provider)
@@ -94,13 +131,6 @@ public static class JobEndpoints
 
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such job", detail: $"no job with id '{id}'");
-
-    private static JobSummary Summarize(JobRecord record)
-    {
-        var request = JobDocuments.ReadRequest(record);
-        return new JobSummary(record.Id, record.Status, record.Origin, request?.Volumes ?? [], request?.Persistent ?? false,
-            record.CreatedAt, record.StartedAt, record.FinishedAt);
-    }
 
     /// <summary>
     /// Server-sent events: every journaled progress event ("progress", id = its sequence number, so a client resumes

@@ -2,6 +2,7 @@ using Coordinator.Hosting;
 using Coordinator.Journal;
 using Coordinator.Providers;
 using Coordinator.Recovery;
+using Coordinator.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,7 +53,7 @@ public static class ServerApp
         builder.Services.AddSingleton(signal);
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddCoordinatorOpenApi();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
