@@ -12,9 +12,21 @@ using Microsoft.AspNetCore.Routing;
 namespace Coordinator.Server;
 
 /// <summary>A job in GET /api/jobs.</summary>
+/// <param name="Id">The job's id.</param>
+/// <param name="Status">queued, running, succeeded, failed or cancelled.</param>
+/// <param name="Origin">Who submitted it: <c>api</c> (this API) or <c>cli</c> (<c>coordinator backup</c>).</param>
+/// <param name="Volumes">The volumes as requested.</param>
+/// <param name="Persistent">Whether its snapshots outlive the job.</param>
+/// <param name="SubmittedAt">When it was submitted.</param>
+/// <param name="StartedAt">When it started running; null while queued, or when cancelled before it ran.</param>
+/// <param name="FinishedAt">When it ended; null until then.</param>
 public sealed record JobSummary(string Id, string Status, string Origin, IReadOnlyList<string> Volumes, bool Persistent,
     DateTimeOffset SubmittedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
 
+/// <summary>A job accepted by POST /api/jobs.</summary>
+/// <param name="Id">The job's id.</param>
+/// <param name="Status"><c>queued</c>.</param>
+/// <param name="Location">The job's URL (path), also in the <c>Location</c> header.</param>
 public sealed record SubmittedJob(string Id, string Status, string Location);
 
 /// <summary>The HTTP API: jobs (submit, list, show, cancel, events as SSE) and writers.</summary>

@@ -21,6 +21,7 @@ public static class ApiDocumentSetup
             options.AddOperationTransformer<ResponseOperationTransformer>();
             options.AddOperationTransformer<EventStreamOperationTransformer>();
             options.AddOperationTransformer<RequestExampleOperationTransformer>();
+            options.AddSchemaTransformer<JobRequestSchemaTransformer>();
         });
         return services;
     }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Coordinator.Actors.Jobs;
 using Coordinator.Output;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -20,9 +22,21 @@ internal sealed class EventStreamOperationTransformer : IOpenApiOperationTransfo
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var streams = (operation.Responses ?? []).Values.OfType<OpenApiResponse>()
-            .Select(r => r.Content is { } content && content.TryGetValue(ContentType, out var media) ? media : null)
-            .OfType<OpenApiMediaType>().ToList();
+        // The generator writes no content for a response without a body type; the endpoint's metadata says which
+        // statuses stream.
+        var statuses = context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>()
+            .Where(m => m.ContentTypes.Contains(ContentType, StringComparer.OrdinalIgnoreCase))
+            .Select(m => m.StatusCode.ToString(CultureInfo.InvariantCulture)).ToList();
+        var streams = new List<OpenApiMediaType>();
+        foreach (var status in statuses)
+        {
+            if (operation.Responses?.GetValueOrDefault(status) is OpenApiResponse response)
+            {
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                var media = response.Content.TryGetValue(ContentType, out var existing) ? existing : response.Content[ContentType] = new OpenApiMediaType();
+                streams.Add(media);
+            }
+        }
         if (streams.Count == 0)
         {
             return;
@@ -32,7 +46,9 @@ internal sealed class EventStreamOperationTransformer : IOpenApiOperationTransfo
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         if (!document.Components.Schemas.ContainsKey(nameof(JobProgress)))
         {
-            document.AddComponent(nameof(JobProgress), await context.GetOrCreateSchemaAsync(typeof(JobProgress), null, cancellationToken));
+            var progress = await context.GetOrCreateSchemaAsync(typeof(JobProgress), null, cancellationToken);
+            Describe(progress);
+            document.AddComponent(nameof(JobProgress), progress);
         }
         if (!document.Components.Schemas.ContainsKey(nameof(JsonResultDocument)))
         {
@@ -65,6 +81,34 @@ internal sealed class EventStreamOperationTransformer : IOpenApiOperationTransfo
             Description = "Resume: only the progress events after this sequence number (the `id` of the last one received).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
         });
+    }
+
+    private static readonly Dictionary<string, string> ProgressFields = new()
+    {
+        ["jobId"] = "The job's id.",
+        ["phase"] = "The phase the job entered (e.g. `GatherWriterMetadata`, `DoSnapshotSet`, `Backup`, `BackupComplete`, `Retry`).",
+        ["attempt"] = "The attempt (from 1; a retried job counts up).",
+        ["message"] = "What happened, for people.",
+        ["at"] = "When.",
+        ["volume"] = "The volume involved, if any.",
+        ["writer"] = "The writer involved, if any.",
+    };
+
+    /// <summary>JobProgress lives in the actors' assembly, whose comments the generator does not read.</summary>
+    private static void Describe(IOpenApiSchema progress)
+    {
+        if (progress is not OpenApiSchema schema)
+        {
+            return;
+        }
+        schema.Description = "A step of a job.";
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (property is OpenApiSchema writable && ProgressFields.TryGetValue(name, out var description))
+            {
+                writable.Description = description;
+            }
+        }
     }
 
     private static OpenApiSchema Event(string name, string description, string dataSchema, OpenApiDocument document, OpenApiSchema? id)
