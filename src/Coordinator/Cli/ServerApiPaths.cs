@@ -4,7 +4,7 @@ namespace Coordinator.Cli;
 /// The server operations the <c>jobs</c> client calls, as templates of docs/openapi.json's paths (relative to
 /// --server). A test checks that each one is a documented operation, so the client uses nothing undocumented.
 /// </summary>
-public static class ServerApiPaths
+internal static class ServerApiPaths
 {
     public const string Jobs = "/api/jobs";
     public const string Job = "/api/jobs/{id}";

@@ -8,7 +8,7 @@ namespace Coordinator.Server;
 /// GET /api/jobs: pages of the journal's jobs, newest first. The cursor is a job id (<c>before</c>), not an offset,
 /// so jobs submitted while a client pages through do not shift the pages it has not read yet.
 /// </summary>
-public static class JobListing
+internal static class JobListing
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;

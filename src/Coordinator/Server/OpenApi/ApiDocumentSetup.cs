@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coordinator.Server.OpenApi;
 
 /// <summary>The served OpenAPI document (/openapi/v1.json): ASP.NET's generator plus the transformers that complete it.</summary>
-public static class ApiDocumentSetup
+internal static class ApiDocumentSetup
 {
     public const string DocumentName = "v1";
 

@@ -46,7 +46,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 }
 
 /// <summary>The tags that group the operations.</summary>
-public static class ApiTags
+internal static class ApiTags
 {
     public const string Jobs = "jobs";
     public const string Writers = "writers";

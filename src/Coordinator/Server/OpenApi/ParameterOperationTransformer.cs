@@ -20,7 +20,7 @@ internal sealed class ParameterOperationTransformer : IOpenApiOperationTransform
                     parameter.Description = "The job's id, as POST /api/jobs answered it.";
                     break;
                 case "limit" when parameter.In == ParameterLocation.Query:
-                    parameter.Description = $"How many jobs one page holds, {1}-{JobListing.MaxLimit}.";
+                    parameter.Description = $"How many jobs one page holds, 1-{JobListing.MaxLimit}.";
                     parameter.Schema = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Integer,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Coordinator.Server.OpenApi;
 
 /// <summary>Declares an endpoint's error answers: every one is <c>application/problem+json</c>.</summary>
-public static class ProblemResponses
+internal static class ProblemResponses
 {
     public const string ContentType = "application/problem+json";
 
