@@ -21,7 +21,7 @@ internal sealed class ResponseOperationTransformer : IOpenApiOperationTransforme
     private static readonly Dictionary<(string Operation, int Status), string> Successes = new()
     {
         [("Health", 200)] = "The server is up.",
-        [("SubmitJob", 202)] = "The job is queued; `Location` and `location` give its URL.",
+        [("SubmitJob", 202)] = "The job is queued: its URL is in the `Location` header and in `location`.",
         [("ListJobs", 200)] = "A page of jobs, newest first, and the link to the next page.",
         [("GetJob", 200)] = "The job's document: the same as `coordinator backup --json` once it has ended.",
         [("CancelJob", 202)] = "Cancelled (it was queued) or cancelling (it was running and now cleans up).",
@@ -44,6 +44,16 @@ internal sealed class ResponseOperationTransformer : IOpenApiOperationTransforme
             else if (operation.OperationId is { } id && Successes.TryGetValue((id, status), out var success))
             {
                 writable.Description = success;
+            }
+            if (status == 202)
+            {
+                // Results.Accepted always names the job's URL.
+                writable.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                writable.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "The job's URL (path): GET it to follow the job.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
             }
         }
         return Task.CompletedTask;
