@@ -71,7 +71,7 @@ public static class JobsCommand
         {
             var request = job.Read(parse);
             using var client = server.Client(parse);
-            var response = await Send(client, c => c.PostAsJsonAsync("api/jobs", request, JsonDefaults.Options, cancellationToken));
+            var response = await Send(client, c => c.PostAsJsonAsync(ServerApiPaths.For(ServerApiPaths.Jobs), request, JsonDefaults.Options, cancellationToken));
             var submitted = (await response.Content.ReadFromJsonAsync<SubmittedJob>(JsonDefaults.Options, cancellationToken))!;
             await console.Out.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(submitted, JsonDefaults.Indented) : submitted.Id);
             return ExitCodes.Succeeded;
@@ -87,14 +87,14 @@ public static class JobsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = server.Client(parse);
-            var response = await Send(client, c => c.GetAsync("api/jobs", cancellationToken));
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var response = await Send(client, c => c.GetAsync(ServerApiPaths.For(ServerApiPaths.Jobs), cancellationToken));
+            // The first page (the server's default size), newest first; --json prints its jobs as an array.
+            var jobs = (await response.Content.ReadFromJsonAsync<JobList>(JsonDefaults.Options, cancellationToken))?.Jobs ?? [];
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(body);
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(jobs, JsonDefaults.Indented));
                 return ExitCodes.Succeeded;
             }
-            var jobs = JsonSerializer.Deserialize<List<JobSummary>>(body, JsonDefaults.Options) ?? [];
             var table = new Table().AddColumn("Job").AddColumn("Status").AddColumn("Volumes").AddColumn("Submitted").AddColumn("Finished");
             foreach (var j in jobs)
             {
@@ -115,7 +115,7 @@ public static class JobsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = server.Client(parse);
-            var response = await Send(client, c => c.GetAsync($"api/jobs/{Uri.EscapeDataString(parse.GetValue(id)!)}", cancellationToken));
+            var response = await Send(client, c => c.GetAsync(ServerApiPaths.For(ServerApiPaths.Job, parse.GetValue(id)), cancellationToken));
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var document = JsonSerializer.Deserialize<JsonResultDocument>(body, JsonDefaults.Options)!;
             if (parse.GetValue(json))
@@ -140,9 +140,9 @@ public static class JobsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = server.Client(parse);
-            var response = await Send(client, c => c.PostAsync($"api/jobs/{Uri.EscapeDataString(parse.GetValue(id)!)}/cancel", null, cancellationToken));
-            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            await console.Out.WriteLineAsync($"{parse.GetValue(id)}: {body.RootElement.GetProperty("status").GetString()}");
+            var response = await Send(client, c => c.PostAsync(ServerApiPaths.For(ServerApiPaths.Cancel, parse.GetValue(id)), null, cancellationToken));
+            var cancelled = (await response.Content.ReadFromJsonAsync<CancelResult>(JsonDefaults.Options, cancellationToken))!;
+            await console.Out.WriteLineAsync($"{cancelled.Id}: {cancelled.Status}");
             return ExitCodes.Succeeded;
         });
         return command;
@@ -182,18 +182,14 @@ public static class JobsCommand
         var text = await response.Content.ReadAsStringAsync();
         try
         {
-            using var problem = JsonDocument.Parse(text);
-            if (problem.RootElement.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d)
+            if (JsonSerializer.Deserialize<Problem>(text, JsonDefaults.Options) is { } problem)
             {
-                return d;
-            }
-            if (problem.RootElement.TryGetProperty("title", out var title))
-            {
-                return title.GetString() ?? text;
+                return problem.Detail is { Length: > 0 } detail ? detail : problem.Title ?? text;
             }
         }
         catch (JsonException)
         {
+            // Not problem details (a proxy's page, say): the text itself is the best detail there is.
         }
         return string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? response.StatusCode.ToString() : text;
     }

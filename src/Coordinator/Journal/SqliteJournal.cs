@@ -127,9 +127,14 @@ public sealed class SqliteJournal : ISnapshotJournal
         Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE id = $id;",
             ReadJob, ("$id", id)).FirstOrDefault();
 
-    public IReadOnlyList<JobRecord> ListJobs(int limit = 100) =>
-        Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit;",
-            ReadJob, ("$limit", limit));
+    /// <summary>Newest first; with <paramref name="before"/> (a job id), only the jobs submitted before that one (the next page).</summary>
+    public IReadOnlyList<JobRecord> ListJobs(int limit = 100, string? before = null) =>
+        Query("""
+            SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs
+            WHERE $before IS NULL OR (created_at, rowid) < (SELECT created_at, rowid FROM jobs WHERE id = $before)
+            ORDER BY created_at DESC, rowid DESC LIMIT $limit;
+            """,
+            ReadJob, ("$limit", limit), ("$before", (object?)before ?? DBNull.Value));
 
     public IReadOnlyList<JobRecord> JobsWithStatus(string status) =>
         Query("SELECT id, origin, request, status, result, created_at, started_at, finished_at, owner_pid, owner_started, owner_lock FROM jobs WHERE status = $status ORDER BY created_at, rowid;",

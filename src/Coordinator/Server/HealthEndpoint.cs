@@ -1,4 +1,5 @@
 using Coordinator.Journal;
+using Coordinator.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,12 @@ public static class HealthEndpoint
                     title: "the journal is damaged",
                     detail: damage.Message,
                     extensions: new Dictionary<string, object?> { ["journal"] = damage.JournalPath, ["detectedAt"] = damage.DetectedAt })
-                : Results.Ok(new { status = "ok" }))
-            .WithName("Health");
+                : Results.Ok(new HealthStatus("ok")))
+            .WithName("Health")
+            .WithSummary("Is the server up?")
+            .WithDescription("Answers 200 while the server serves; 503, with a problem naming the journal, once a journal statement " +
+                "found the file damaged. The only operation without the bearer token.")
+            .WithTags(ApiTags.Health).AllowAnonymous()
+            .Produces<HealthStatus>()
+            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
 }

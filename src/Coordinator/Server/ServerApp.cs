@@ -2,6 +2,7 @@ using Coordinator.Hosting;
 using Coordinator.Journal;
 using Coordinator.Providers;
 using Coordinator.Recovery;
+using Coordinator.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,7 +59,7 @@ public static class ServerApp
         builder.Services.AddSingleton(allowList);
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddCoordinatorOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<JournalDamageHandler>();
 

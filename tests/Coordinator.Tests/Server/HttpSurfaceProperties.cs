@@ -181,7 +181,8 @@ public sealed class HttpSurfaceProperties(HttpSurfaceServer fixture) : IClassFix
             Gen.ListOf(Gen.Zip(Text, Text)));
         foreach (var (limit, others) in Gen.Sample(query, 100, 20))
         {
-            var parts = others.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}").Prepend($"limit={Uri.EscapeDataString(limit)}");
+            // 'before' is the list's other parameter, with its own 400 (an unknown job id): not drawn here.
+            var parts = others.Where(p => !p.Item1.Equals("before", StringComparison.OrdinalIgnoreCase)).Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}").Prepend($"limit={Uri.EscapeDataString(limit)}");
             var path = "api/jobs?" + string.Join("&", parts);
             if (path.Length > 8_000)
             {

@@ -89,7 +89,7 @@ public sealed class ServerTests : IDisposable
         Assert.True(document.TryGetProperty("simulator", out _));
         Assert.True(document.TryGetProperty("writers", out _));
         var list = await GetJson(server.Client, "api/jobs");
-        Assert.Equal(id, list[0].GetProperty("id").GetString());
+        Assert.Equal(id, list.GetProperty("jobs")[0].GetProperty("id").GetString());
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class ServerTests : IDisposable
                 peak = Math.Max(peak, actions.Count(a => a.Entered && !a.Released));
                 if (released == 0)
                 {
-                    var queued = (await GetJson(server.Client, "api/jobs")).EnumerateArray().Count(j => j.GetProperty("status").GetString() == "queued");
+                    var queued = (await GetJson(server.Client, "api/jobs")).GetProperty("jobs").EnumerateArray().Count(j => j.GetProperty("status").GetString() == "queued");
                     Assert.Equal(3, queued);
                 }
                 actions.First(a => a.Entered && !a.Released).Release();
