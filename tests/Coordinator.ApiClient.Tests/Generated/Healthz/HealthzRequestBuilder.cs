@@ -34,11 +34,12 @@ namespace Coordinator.ApiClient.Healthz
         {
         }
         /// <summary>
-        /// Answers 200 while the server serves. The only operation without the bearer token.
+        /// Answers 200 while the server serves; 503, with a problem naming the journal, once a journal statement found the file damaged. The only operation without the bearer token.
         /// </summary>
         /// <returns>A <see cref="global::Coordinator.ApiClient.Models.HealthStatus"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Coordinator.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Coordinator.ApiClient.Models.HealthStatus?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,10 +50,14 @@ namespace Coordinator.ApiClient.Healthz
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::Coordinator.ApiClient.Models.HealthStatus>(requestInfo, global::Coordinator.ApiClient.Models.HealthStatus.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "503", global::Coordinator.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Coordinator.ApiClient.Models.HealthStatus>(requestInfo, global::Coordinator.ApiClient.Models.HealthStatus.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 while the server serves. The only operation without the bearer token.
+        /// Answers 200 while the server serves; 503, with a problem naming the journal, once a journal statement found the file damaged. The only operation without the bearer token.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -11,10 +11,8 @@ namespace Coordinator.ApiClient.Models
     /// An external program run against the snapshots, without a shell: arguments are a list.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ActionRequest : IAdditionalDataHolder, IParsable
+    public partial class ActionRequest : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>Its arguments, each one as it is (no shell quoting).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,13 +37,6 @@ namespace Coordinator.ApiClient.Models
 #else
         public string WorkingDirectory { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::Coordinator.ApiClient.Models.ActionRequest"/> and sets the default values.
-        /// </summary>
-        public ActionRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -79,7 +70,6 @@ namespace Coordinator.ApiClient.Models
             writer.WriteCollectionOfPrimitiveValues<string>("arguments", Arguments);
             writer.WriteStringValue("program", Program);
             writer.WriteStringValue("workingDirectory", WorkingDirectory);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -8,10 +8,10 @@ using System;
 namespace Coordinator.ApiClient.Models
 {
     /// <summary>
-    /// A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart).
+    /// A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart). A member it does not have is anerror (a typo like &quot;persistant&quot; must not silently give another job), as in scenario files.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class JobRequest : IAdditionalDataHolder, IParsable
+    public partial class JobRequest : IParsable
     {
         /// <summary>The action property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -21,8 +21,6 @@ namespace Coordinator.ApiClient.Models
 #else
         public global::Coordinator.ApiClient.Models.ActionRequest Action { get; set; }
 #endif
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>These writers (names, class ids or instance ids) are left out.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,13 +64,6 @@ namespace Coordinator.ApiClient.Models
         public List<string> Volumes { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Coordinator.ApiClient.Models.JobRequest"/> and sets the default values.
-        /// </summary>
-        public JobRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::Coordinator.ApiClient.Models.JobRequest"/></returns>
@@ -113,7 +104,6 @@ namespace Coordinator.ApiClient.Models
             writer.WriteStringValue("provider", Provider);
             writer.WriteStringValue("timeout", Timeout);
             writer.WriteCollectionOfPrimitiveValues<string>("volumes", Volumes);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

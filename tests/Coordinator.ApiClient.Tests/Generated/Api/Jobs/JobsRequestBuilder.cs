@@ -75,7 +75,7 @@ namespace Coordinator.ApiClient.Api.Jobs
         /// Validates the job and queues it; it runs when a worker is free (`serve --max-concurrent-jobs`). Follow it with GET /api/jobs/{id} or its events; every field is checked before anything is queued.
         /// </summary>
         /// <returns>A <see cref="global::Coordinator.ApiClient.Models.SubmittedJob"/></returns>
-        /// <param name="body">A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart).</param>
+        /// <param name="body">A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart). A member it does not have is anerror (a typo like &quot;persistant&quot; must not silently give another job), as in scenario files.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Coordinator.ApiClient.Models.ValidationProblem">When receiving a 400 status code</exception>
@@ -123,7 +123,7 @@ namespace Coordinator.ApiClient.Api.Jobs
         /// Validates the job and queues it; it runs when a worker is free (`serve --max-concurrent-jobs`). Follow it with GET /api/jobs/{id} or its events; every field is checked before anything is queued.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart).</param>
+        /// <param name="body">A backup job as asked for: the body of POST /api/jobs, what `coordinator backup` builds from its options, andwhat the journal stores (so a queued job can be started again after a restart). A member it does not have is anerror (a typo like &quot;persistant&quot; must not silently give another job), as in scenario files.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
