@@ -85,7 +85,7 @@ public static class ServerBench
             AssertSucceeded(result);
             await server.StopAsync();
             var target = concurrency == 16 ? TargetKind.ValueAtLeast : TargetKind.Informative;
-            var note = $"{result.Elapsed.TotalSeconds:0.00} s; server CPU {cpu.TotalMilliseconds / jobs:0.00} ms per job, "
+            var note = $"{result.Elapsed.TotalSeconds:0.00} s, {(double)result.Reads / jobs:0.0} GETs per job; server CPU {cpu.TotalMilliseconds / jobs:0.00} ms per job, "
                 + $"{cpu.TotalSeconds / result.Elapsed.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores; load average {load} before";
             return (new Row($"server throughput: {jobs} jobs over HTTP, {Clients} clients, --max-concurrent-jobs {concurrency}", result.JobsPerSecond, null, "jobs/s",
                 target, 150, note), result.Elapsed.TotalMilliseconds / jobs);

@@ -9,7 +9,7 @@ using System.Threading.Channels;
 namespace Coordinator.Bench.Server;
 
 /// <summary>What one load run saw: jobs, wall time, and how they ended.</summary>
-public sealed record LoadResult(int Jobs, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Statuses)
+public sealed record LoadResult(int Jobs, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Statuses, int Reads)
 {
     public double JobsPerSecond => Jobs / Elapsed.TotalSeconds;
 }
@@ -17,11 +17,13 @@ public sealed record LoadResult(int Jobs, TimeSpan Elapsed, IReadOnlyDictionary<
 /// <summary>
 /// The issue's load: client loops posting {"volumes":["C:\\"]} over HTTP as fast as they can, with at most
 /// <c>backlog</c> jobs submitted and not yet finished (so a long run measures a steady state, not a queue growing
-/// without bound), and one poller that reads each job with GET /api/jobs/{id} until it has ended. Elapsed is from the
-/// first POST to the moment the last job was seen finished.
+/// without bound), and one poller that reads each job with GET /api/jobs/{id} until it has ended, in submission order,
+/// looking again at an unfinished one after <see cref="PollInterval"/> (so the reads cost the server about one GET
+/// per job, not a spin). Elapsed is from the first POST to the moment the last job was seen finished.
 /// </summary>
 public static class ServerLoad
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"volumes":["C:\\"]}""");
 
     public static async Task<LoadResult> RunAsync(Uri server, int jobs, int clients, int backlog)
@@ -31,6 +33,7 @@ public static class ServerLoad
         var submitted = Channel.CreateUnbounded<string>();
         var statuses = new ConcurrentDictionary<string, int>();
         var next = 0;
+        var reads = 0;
         var watch = Stopwatch.StartNew();
 
         async Task ClientAsync()
@@ -58,6 +61,7 @@ public static class ServerLoad
                 while (true)
                 {
                     var document = await http.GetFromJsonAsync<JsonElement>($"api/jobs/{id}");
+                    reads++;
                     var status = document.GetProperty("status").GetString()!;
                     if (status is not ("queued" or "running"))
                     {
@@ -65,7 +69,7 @@ public static class ServerLoad
                         slots.Release();
                         break;
                     }
-                    await Task.Delay(2);
+                    await Task.Delay(PollInterval);
                 }
             }
         }
@@ -73,6 +77,6 @@ public static class ServerLoad
         var poller = PollAsync();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync)));
         await poller;
-        return new LoadResult(jobs, watch.Elapsed, statuses);
+        return new LoadResult(jobs, watch.Elapsed, statuses, reads);
     }
 }
