@@ -15,6 +15,7 @@ namespace Coordinator.Bench.Server;
 public static class ServerBench
 {
     private const int Clients = 8;
+    private const int WarmupJobs = 1000;
     private static readonly string[] Counted = ["fsync", "fdatasync", "openat"];
 
     public static async Task<IReadOnlyList<Row>> RunAsync(BenchMode mode, Action<string> progress)
@@ -78,7 +79,9 @@ public static class ServerBench
         var server = await ServerProcess.StartAsync(concurrency);
         await using (server)
         {
-            AssertSucceeded(await ServerLoad.RunAsync(server.BaseAddress, Math.Max(50, jobs / 4), Clients, Backlog(concurrency))); // warm-up: JIT, pools
+            // Warm-up: tiered JIT goes on recompiling (150 to 400 methods a second, dotnet-counters) for the first few hundred
+            // jobs, on one of the two cores; a server runs for days, so the rows measure it afterwards.
+            AssertSucceeded(await ServerLoad.RunAsync(server.BaseAddress, WarmupJobs, Clients, Backlog(concurrency)));
             var cpuBefore = server.CpuTime();
             var result = await ServerLoad.RunAsync(server.BaseAddress, jobs, Clients, Backlog(concurrency));
             var cpu = server.CpuTime() - cpuBefore;
@@ -98,7 +101,7 @@ public static class ServerBench
         var server = await ServerProcess.StartAsync(16);
         await using (server)
         {
-            var warmup = Math.Max(500, jobs / 20);
+            var warmup = WarmupJobs;
             AssertSucceeded(await ServerLoad.RunAsync(server.BaseAddress, warmup, Clients, Backlog(16)));
             var before = server.RssBytes();
             var result = await ServerLoad.RunAsync(server.BaseAddress, jobs, Clients, Backlog(16));
