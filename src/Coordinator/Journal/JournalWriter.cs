@@ -29,10 +29,12 @@ internal sealed class JournalWriter : IDisposable
     /// <summary>Posted work that commits at once when this much has gathered, whatever the interval.</summary>
     private const int MaxBatch = 512;
 
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
+
     private readonly SqliteConnection _connection;
     private readonly TimeSpan _flushInterval;
     private readonly Action<IReadOnlyCollection<string>> _committed;
-    private readonly Action<Exception, int> _postedWorkLost;
+    private readonly Action<Exception, string> _report;
     private readonly object _gate = new();
     private readonly List<Operation> _queue = [];
     private int _waiting;
@@ -43,13 +45,13 @@ internal sealed class JournalWriter : IDisposable
 
     /// <param name="connection">Open; owned (closed) by the writer from now on.</param>
     /// <param name="committed">Called on the writer thread after each commit with the jobs it touched.</param>
-    /// <param name="postedWorkLost">Called when posted work failed to commit (no caller is left to throw to), with how much.</param>
-    public JournalWriter(SqliteConnection connection, TimeSpan flushInterval, Action<IReadOnlyCollection<string>> committed, Action<Exception, int> postedWorkLost)
+    /// <param name="report">Told of failures no caller is left to hear: posted work that failed to commit, a throwing <paramref name="committed"/>.</param>
+    public JournalWriter(SqliteConnection connection, TimeSpan flushInterval, Action<IReadOnlyCollection<string>> committed, Action<Exception, string> report)
     {
         _connection = connection;
         _flushInterval = flushInterval;
         _committed = committed;
-        _postedWorkLost = postedWorkLost;
+        _report = report;
     }
 
     /// <summary>Runs <paramref name="work"/> in the next commit and returns its result once committed.</summary>
@@ -63,8 +65,8 @@ internal sealed class JournalWriter : IDisposable
         }
         var operation = new Operation(c => work(c), durability == Durability.Durable, jobId, new ManualResetEventSlim());
         Enqueue(operation);
+        // Not disposed: the writer may still be inside Set, and without a wait handle there is nothing to free.
         operation.Done!.Wait();
-        operation.Done.Dispose();
         if (operation.Error is { } error)
         {
             ExceptionDispatchInfo.Throw(error);
@@ -140,7 +142,8 @@ internal sealed class JournalWriter : IDisposable
                 {
                     break;
                 }
-                Monitor.Wait(_gate, due);
+                // At most a minute at a time: Monitor.Wait refuses more than about 24 days, and the loop looks again anyway.
+                Monitor.Wait(_gate, due < MaxWait ? due : MaxWait);
             }
             var batch = new List<Operation>(_queue);
             _queue.Clear();
@@ -197,11 +200,19 @@ internal sealed class JournalWriter : IDisposable
         var lost = batch.Where(o => o.Done is null && o.Error is not null).ToList();
         if (lost.Count > 0)
         {
-            _postedWorkLost(lost[0].Error!, lost.Count);
+            _report(lost[0].Error!, $"{lost.Count} progress event(s) could not be journaled");
         }
         if (touched.Count > 0)
         {
-            _committed(touched);
+            try
+            {
+                _committed(touched);
+            }
+            catch (Exception ex)
+            {
+                // A watcher's bug must not end the writer thread (and with it every write of the process).
+                _report(ex, "a journal watcher (Changed) failed");
+            }
         }
         foreach (var operation in batch)
         {

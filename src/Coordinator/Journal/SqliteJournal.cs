@@ -72,7 +72,7 @@ public sealed class SqliteJournal : ISnapshotJournal, IDisposable
         builder.Pooling = true;
         _readConnectionString = builder.ToString();
         _writer = new JournalWriter(writeConnection, flushInterval ?? DefaultFlushInterval, RaiseChanged,
-            (ex, count) => Logger.LogWarning(ex, "{Count} progress event(s) could not be journaled", count));
+            (ex, what) => Logger.LogWarning(ex, "journal {Path}: {What}", Path, what));
     }
 
     /// <summary>The journal file, absolute.</summary>
