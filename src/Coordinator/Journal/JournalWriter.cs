@@ -38,6 +38,7 @@ internal sealed class JournalWriter : IDisposable
     private readonly object _gate = new();
     private readonly List<Operation> _queue = [];
     private int _waiting;
+    private int _posted;
     private long _oldestPostedAt;
     private Thread? _thread;
     private bool _stopping;
@@ -94,7 +95,7 @@ internal sealed class JournalWriter : IDisposable
             {
                 _waiting++;
             }
-            else if (!_queue.Exists(o => o.Done is null))
+            else if (_posted++ == 0)
             {
                 _oldestPostedAt = Stopwatch.GetTimestamp();
             }
@@ -148,6 +149,7 @@ internal sealed class JournalWriter : IDisposable
             var batch = new List<Operation>(_queue);
             _queue.Clear();
             _waiting = 0;
+            _posted = 0;
             return batch;
         }
     }
