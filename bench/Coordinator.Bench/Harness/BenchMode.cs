@@ -6,7 +6,7 @@ namespace Coordinator.Bench.Harness;
 public sealed record BenchMode(string Name, int Warmups, int Runs, int MakespanRuns, TimeSpan PingPongDuration, int Sessions, int SessionConcurrency, int IdleSessions,
     int ServerJobs, int SoakJobs)
 {
-    public static BenchMode Quick { get; } = new("quick", 1, 5, 3, TimeSpan.FromMilliseconds(300), 200, 8, 500, 300, 3000);
+    public static BenchMode Quick { get; } = new("quick", 1, 5, 3, TimeSpan.FromMilliseconds(300), 200, 8, 500, 1000, 3000);
 
     public static BenchMode Full { get; } = new("full", 2, 9, 7, TimeSpan.FromSeconds(2), 1000, 8, 500, 1000, 20000);
 }
