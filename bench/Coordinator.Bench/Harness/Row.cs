@@ -9,6 +9,9 @@ public enum TargetKind
     /// <summary>Pass when the ratio is at most <see cref="Row.Target"/> (time against a baseline or a bound).</summary>
     RatioAtMost,
 
+    /// <summary>Pass when the value itself is at least <see cref="Row.Target"/> (jobs/s).</summary>
+    ValueAtLeast,
+
     /// <summary>Pass when the value itself is at most <see cref="Row.Target"/> (bytes).</summary>
     ValueAtMost,
 
@@ -26,6 +29,7 @@ public sealed record Row(string Metric, double Value, double? Baseline, string U
         TargetKind.RatioAtLeast => Ratio >= Target,
         TargetKind.RatioAtMost => Ratio <= Target,
         TargetKind.ValueAtMost => Value <= Target,
+        TargetKind.ValueAtLeast => Value >= Target,
         _ => true,
     };
 
@@ -34,6 +38,7 @@ public sealed record Row(string Metric, double Value, double? Baseline, string U
         TargetKind.RatioAtLeast => $"ratio >= {Target:0.##}",
         TargetKind.RatioAtMost => $"ratio <= {Target:0.##}",
         TargetKind.ValueAtMost => $"<= {Format(Target, Unit)}",
+        TargetKind.ValueAtLeast => $">= {Format(Target, Unit)}",
         _ => "informative",
     };
 
@@ -43,6 +48,9 @@ public sealed record Row(string Metric, double Value, double? Baseline, string U
         "B" => $"{value:0} B",
         "msg/s" => $"{value:N0} msg/s",
         "ms" => $"{value:0.0} ms",
+        "MiB" => $"{value:0.0} MiB",
+        "jobs/s" => $"{value:0.0} jobs/s",
+        "/job" => $"{value:0.00} per job",
         _ => $"{value:0.###} {unit}",
     };
 }

@@ -18,6 +18,7 @@ public sealed class CommandHost : IAsyncDisposable
 {
     private readonly CliDependencies _dependencies;
     private IHost? _actors;
+    private SqliteJournal? _journal;
 
     private CommandHost(CliDependencies dependencies, CoordinatorConfig config, bool verbose)
     {
@@ -40,7 +41,16 @@ public sealed class CommandHost : IAsyncDisposable
     public ProviderHandle OpenProvider() =>
         _dependencies.ProviderSource.Open(new ProviderRequest(Config.Options.Provider, Config.Options.Scenario));
 
-    public SqliteJournal OpenJournal() => SqliteJournal.Open(Config.JournalPath);
+    /// <summary>Opens the journal; it is closed with this host, after the actors have stopped writing to it.</summary>
+    public SqliteJournal OpenJournal()
+    {
+        if (_journal is null)
+        {
+            _journal = SqliteJournal.Open(Config.JournalPath, Config.Options.JournalFlushInterval);
+            _journal.Logger = LoggerFactory.CreateLogger("coordinator.journal");
+        }
+        return _journal;
+    }
 
     /// <summary>Starts the actor system over <paramref name="provider"/> and <paramref name="journal"/>; it stops with this host.</summary>
     public async Task<IBackupCoordinator> StartCoordinatorAsync(ProviderHandle provider, ISnapshotJournal journal, CancellationToken cancellationToken)
@@ -62,6 +72,7 @@ public sealed class CommandHost : IAsyncDisposable
             await _actors.StopAsync(CancellationToken.None);
             _actors.Dispose();
         }
+        _journal?.Dispose();
         LoggerFactory.Dispose();
     }
 }

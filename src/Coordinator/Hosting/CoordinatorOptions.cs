@@ -22,6 +22,9 @@ public sealed record CoordinatorOptions
     /// <summary>The SQLite journal; default: coordinator-journal.db next to the config file.</summary>
     public string? Journal { get; init; }
 
+    /// <summary>How long progress events may wait to share one journal commit (group commit).</summary>
+    public TimeSpan JournalFlushInterval { get; init; } = Coordinator.Journal.SqliteJournal.DefaultFlushInterval;
+
     public ServerOptions Server { get; init; } = new();
 
     /// <exception cref="ConfigurationException">A value is malformed; the message names its path.</exception>
@@ -34,6 +37,7 @@ public sealed record CoordinatorOptions
             Provider = c.String("provider", d.Provider),
             Scenario = c.OptionalString("scenario"),
             Journal = c.OptionalString("journal"),
+            JournalFlushInterval = c.Positive("journal-flush-interval", d.JournalFlushInterval),
             Server = ServerOptions.FromConfig(c.Section("server")) with { AllowedPrograms = ServerOptions.ReadAllowedPrograms(config) },
         };
     }

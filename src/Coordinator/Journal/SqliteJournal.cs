@@ -1,6 +1,8 @@
 using System.Globalization;
 using Coordinator.Actors.Jobs;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Coordinator.Journal;
 
@@ -8,23 +10,29 @@ namespace Coordinator.Journal;
 /// The job journal in one SQLite file: jobs (request, status, result), their progress events, and every snapshot set
 /// with its snapshot ids. It implements <see cref="ISnapshotJournal"/>, so the actors record a set before
 /// DoSnapshotSet and mark it when it is gone; after a crash, recovery deletes what is still marked alive.
-/// Thread-safe: each call opens its own connection; writes are serialised in-process and SQLite's busy timeout
-/// covers other processes (a CLI run beside a server).
+/// Thread-safe. Writes go through one long-lived connection and are committed in groups (<see cref="JournalWriter"/>):
+/// a job's acceptance, its snapshot sets and its final state are fsynced before the call returns; progress events are
+/// batched and committed within the flush interval, or earlier with the next write anyone waits for, so they are never
+/// committed after their job's final state. Reads use pooled connections. SQLite's busy timeout covers other processes
+/// (a CLI run beside a server). Dispose it: it holds the file open until then.
 /// </summary>
-public sealed class SqliteJournal : ISnapshotJournal
+public sealed class SqliteJournal : ISnapshotJournal, IDisposable
 {
-    private readonly string _connectionString;
-    private readonly Lock _writeLock = new();
+    /// <summary>How long progress events may wait in memory to share a commit (coordinator.journal-flush-interval).</summary>
+    public static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromMilliseconds(10);
+
+    private readonly string _readConnectionString;
+    private readonly JournalWriter _writer;
     private readonly TimeProvider _time;
 
     /// <summary>Opens (creating if need be) the journal at <paramref name="path"/>.</summary>
     /// <exception cref="Core.CoordinatorException">The file cannot be opened or written: an environment problem naming the file.</exception>
-    public static SqliteJournal Open(string path)
+    public static SqliteJournal Open(string path, TimeSpan? flushInterval = null)
     {
         try
         {
             JournalIntegrity.Verify(path);
-            var journal = new SqliteJournal(path);
+            var journal = new SqliteJournal(path, flushInterval: flushInterval);
             // The owner lock is taken at open, so a directory where it cannot work stops the command before any job.
             JournalOwnership.CurrentOwner(journal.Path);
             return journal;
@@ -39,7 +47,8 @@ public sealed class SqliteJournal : ISnapshotJournal
         }
     }
 
-    public SqliteJournal(string path, TimeProvider? time = null)
+    /// <param name="flushInterval">How long progress events may wait to share a commit; default <see cref="DefaultFlushInterval"/>.</param>
+    public SqliteJournal(string path, TimeProvider? time = null, TimeSpan? flushInterval = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
@@ -49,17 +58,37 @@ public sealed class SqliteJournal : ISnapshotJournal
         {
             Directory.CreateDirectory(directory);
         }
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            // No pooling: a closed journal leaves no open file handle behind (tests delete their temp dirs,
-            // users move the file), and opening a local file is cheap next to a VSS call.
+            // The writer's connection is this journal's own for its whole life, never pooled: Dispose closes it.
             Pooling = false,
             DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        JournalSchema.Migrate(connection);
+        };
+        var writeConnection = new SqliteConnection(builder.ToString());
+        try
+        {
+            writeConnection.Open();
+            JournalSchema.Migrate(writeConnection);
+        }
+        catch
+        {
+            writeConnection.Dispose();
+            throw;
+        }
+        // Readers (GET, SSE, recovery) reuse pooled connections instead of opening the file per query; Dispose clears them.
+        builder.Pooling = true;
+        _readConnectionString = builder.ToString();
+        _writer = new JournalWriter(writeConnection, flushInterval ?? DefaultFlushInterval, RaiseChanged,
+            (ex, what) =>
+            {
+                if (ex is SqliteException sqlite)
+                {
+                    Health.Notice(sqlite);
+                }
+                Logger.LogWarning(ex, "journal {Path}: {What}", Path, what);
+            });
     }
 
     /// <summary>The journal file, absolute.</summary>
@@ -68,58 +97,67 @@ public sealed class SqliteJournal : ISnapshotJournal
     /// <summary>The first damage a statement ran into since the journal was opened: /healthz reports it.</summary>
     public JournalHealth Health { get; }
 
-    /// <summary>Raised after an event is appended or a job changes state (the server's SSE streams wait on it).</summary>
+    /// <summary>
+    /// Raised after events are committed or a job changes state (the server's SSE streams wait on it), on the journal's
+    /// writer thread: a handler must not block, and must not write to the journal.
+    /// </summary>
     public event Action<string>? Changed;
+
+    /// <summary>Where writes that nobody waits for (progress events) report a failure to commit.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
 
     // ---- jobs -------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Records a queued job, durably: a job accepted (HTTP 202) is never lost. Owned from submission: another server
+    /// starting on this journal leaves a live process's queued jobs to it.
+    /// </summary>
     public void CreateJob(string id, string origin, string requestJson)
     {
-        // Owned from submission: another server starting on this journal leaves a live process's queued jobs to it.
         var owner = ProcessOwner.Current;
-        Write("""
+        Write(Durability.Durable, id, """
             INSERT INTO jobs (id, origin, request, status, created_at, owner_pid, owner_started, owner_lock)
             VALUES ($id, $origin, $request, $status, $now, $pid, $pstart, $lock);
             """,
             ("$id", id), ("$origin", origin), ("$request", requestJson), ("$status", JobStates.Queued), ("$now", Now()),
             ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
-        Changed?.Invoke(id);
     }
 
     /// <summary>Moves a queued job to running; false when it is no longer queued (cancelled while waiting).</summary>
+    /// <remarks>Not fsynced on its own: the job's snapshot-set record, which is, carries it to disk.</remarks>
     public bool TryMarkRunning(string id)
     {
         var owner = ProcessOwner.Current;
-        var changed = Write(
+        var changed = Write(Durability.Committed, id,
             "UPDATE jobs SET status = $running, started_at = $now, owner_pid = $pid, owner_started = $pstart, owner_lock = $lock WHERE id = $id AND status = $queued;",
             ("$id", id), ("$running", JobStates.Running), ("$queued", JobStates.Queued), ("$now", Now()),
             ("$pid", owner.ProcessId), ("$pstart", owner.StartedAt), ("$lock", JournalOwnership.CurrentOwner(Path)));
-        Changed?.Invoke(id);
         return changed == 1;
     }
 
-    /// <summary>Sets the final status and result document; a job already finished keeps its first result.</summary>
+    /// <summary>
+    /// Sets the final status and result document, durably, with every event of the job appended before; a job already
+    /// finished keeps its first result.
+    /// </summary>
     public bool CompleteJob(string id, string status, string resultJson)
     {
         if (!JobStates.IsTerminal(status))
         {
             throw new ArgumentException($"'{status}' is not a final job state", nameof(status));
         }
-        var changed = Write(
+        var changed = Write(Durability.Durable, id,
             "UPDATE jobs SET status = $status, result = $result, finished_at = $now WHERE id = $id AND status IN ($queued, $running);",
             ("$id", id), ("$status", status), ("$result", resultJson), ("$now", Now()),
             ("$queued", JobStates.Queued), ("$running", JobStates.Running));
-        Changed?.Invoke(id);
         return changed == 1;
     }
 
     /// <summary>Finishes a job that has not started; false when it is no longer queued (a worker took it).</summary>
     public bool TryCancelQueued(string id, string resultJson)
     {
-        var changed = Write(
+        var changed = Write(Durability.Durable, id,
             "UPDATE jobs SET status = $cancelled, result = $result, finished_at = $now WHERE id = $id AND status = $queued;",
             ("$id", id), ("$cancelled", JobStates.Cancelled), ("$result", resultJson), ("$now", Now()), ("$queued", JobStates.Queued));
-        Changed?.Invoke(id);
         return changed == 1;
     }
 
@@ -142,33 +180,24 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     // ---- events -----------------------------------------------------------------------------------------------
 
-    public long AppendEvent(string jobId, string json)
+    /// <summary>
+    /// Queues a progress event (numbered 1, 2, … per job) and returns at once. It is committed within the flush
+    /// interval, or with the next write anyone waits for (at the latest its job's final state); <see cref="Flush"/>
+    /// commits it now. A crash may lose it only while its job's final state is not committed either.
+    /// </summary>
+    public void AppendEvent(string jobId, string json)
     {
-        long seq;
-        lock (_writeLock)
-        {
-            using var connection = Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO job_events (job_id, seq, at, event)
-                VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_id = $id), $now, $event)
-                RETURNING seq;
-                """;
-            command.Parameters.AddWithValue("$id", jobId);
-            command.Parameters.AddWithValue("$now", Now());
-            command.Parameters.AddWithValue("$event", json);
-            try
-            {
-                seq = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-            catch (SqliteException ex) when (Health.Notice(ex))
-            {
-                throw;
-            }
-        }
-        Changed?.Invoke(jobId);
-        return seq;
+        var now = Now();
+        _writer.Post(connection => Execute(connection,
+            """
+            INSERT INTO job_events (job_id, seq, at, event)
+            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_id = $id), $now, $event);
+            """,
+            ("$id", jobId), ("$now", now), ("$event", json)), jobId);
     }
+
+    /// <summary>Commits every queued write now (events waiting for the flush interval).</summary>
+    public void Flush() => _writer.Flush();
 
     public IReadOnlyList<JobEventRecord> GetEvents(string jobId, long afterSequence = 0) =>
         Query("SELECT job_id, seq, at, event FROM job_events WHERE job_id = $id AND seq > $after ORDER BY seq;",
@@ -177,43 +206,34 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     // ---- snapshot sets (ISnapshotJournal) ---------------------------------------------------------------------
 
+    /// <summary>Records a set and its snapshots, durably: the caller starts DoSnapshotSet right after, and a crash then must find the set.</summary>
     public void RecordSnapshotSet(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
     {
-        try
+        var now = Now();
+        Noticing(() => _writer.Run(connection =>
         {
-            RecordSnapshotSetOnce(jobId, snapshotSetId, snapshots, persistent);
-        }
-        catch (SqliteException ex) when (Health.Notice(ex))
-        {
-            throw;
-        }
-    }
-
-    private void RecordSnapshotSetOnce(string jobId, Guid snapshotSetId, IReadOnlyList<(string Volume, Guid SnapshotId)> snapshots, bool persistent)
-    {
-        lock (_writeLock)
-        {
-            using var connection = Open();
-            using var tx = connection.BeginTransaction();
-            Execute(connection, tx,
+            Execute(connection,
                 """
                 INSERT INTO snapshot_sets (set_id, job_id, persistent, recorded_at) VALUES ($set, $job, $persistent, $now)
                 ON CONFLICT(set_id) DO UPDATE SET persistent = excluded.persistent;
                 """,
-                ("$set", Key(snapshotSetId)), ("$job", jobId), ("$persistent", persistent ? 1 : 0), ("$now", Now()));
+                ("$set", Key(snapshotSetId)), ("$job", jobId), ("$persistent", persistent ? 1 : 0), ("$now", now));
             foreach (var (volume, snapshotId) in snapshots)
             {
-                Execute(connection, tx,
+                Execute(connection,
                     "INSERT OR REPLACE INTO snapshots (snapshot_id, set_id, volume) VALUES ($id, $set, $volume);",
                     ("$id", Key(snapshotId)), ("$set", Key(snapshotSetId)), ("$volume", volume));
             }
-            // Commit before returning: the caller starts DoSnapshotSet right after, and a crash then must find the set.
-            tx.Commit();
-        }
+            return 0;
+        }, Durability.Durable, null));
     }
 
+    /// <remarks>
+    /// Not fsynced on its own (the job's final state, which is, carries it): lost only in a power cut, it leaves a set
+    /// marked alive that recovery finds already gone.
+    /// </remarks>
     public void MarkSnapshotSetGone(Guid snapshotSetId, string how) =>
-        Write("UPDATE snapshot_sets SET gone_at = $now, gone_how = $how WHERE set_id = $set AND gone_at IS NULL;",
+        Write(Durability.Committed, null, "UPDATE snapshot_sets SET gone_at = $now, gone_how = $how WHERE set_id = $set AND gone_at IS NULL;",
             ("$set", Key(snapshotSetId)), ("$how", how), ("$now", Now()));
 
     /// <summary>Sets not marked gone, oldest first.</summary>
@@ -230,12 +250,18 @@ public sealed class SqliteJournal : ISnapshotJournal
     /// <summary>Forgets one snapshot of a set (deleted on its own); the set is gone when its last snapshot is.</summary>
     public void MarkSnapshotGone(Guid snapshotId, string how)
     {
-        var set = FindSetOfSnapshot(snapshotId);
-        Write("DELETE FROM snapshots WHERE snapshot_id = $id;", ("$id", Key(snapshotId)));
-        if (set is not null && set.Snapshots.All(s => s.SnapshotId == snapshotId))
+        var now = Now();
+        _writer.Run(connection =>
         {
-            MarkSnapshotSetGone(set.SetId, how);
-        }
+            Execute(connection,
+                """
+                UPDATE snapshot_sets SET gone_at = $now, gone_how = $how
+                WHERE set_id = (SELECT set_id FROM snapshots WHERE snapshot_id = $id) AND gone_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM snapshots WHERE set_id = snapshot_sets.set_id AND snapshot_id <> $id);
+                """,
+                ("$id", Key(snapshotId)), ("$how", how), ("$now", now));
+            return Execute(connection, "DELETE FROM snapshots WHERE snapshot_id = $id;", ("$id", Key(snapshotId)));
+        }, Durability.Durable, null);
     }
 
     private IReadOnlyList<SnapshotSetRecord> LoadSets(string where, params (string Name, object Value)[] parameters)
@@ -268,33 +294,48 @@ public sealed class SqliteJournal : ISnapshotJournal
         r.IsDBNull(7) ? null : ParseTime(r.GetString(7)),
         r.IsDBNull(8) || r.IsDBNull(9) ? null : new ProcessOwner(r.GetInt32(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
 
-    private SqliteConnection Open()
+    private SqliteConnection OpenReader()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
         return connection;
     }
 
-    private int Write(string sql, params (string Name, object Value)[] parameters)
+    private int Write(Durability durability, string? jobId, string sql, params (string Name, object Value)[] parameters) =>
+        Noticing(() => _writer.Run(connection => Execute(connection, sql, parameters), durability, jobId));
+
+    /// <summary>Runs a write, recording damage it runs into for /healthz.</summary>
+    private T Noticing<T>(Func<T> write)
     {
-        lock (_writeLock)
+        try
         {
-            using var connection = Open();
-            try
-            {
-                return Execute(connection, null, sql, parameters);
-            }
-            catch (SqliteException ex) when (Health.Notice(ex))
-            {
-                throw;
-            }
+            return write();
+        }
+        catch (SqliteException ex) when (Health.Notice(ex))
+        {
+            throw;
         }
     }
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object Value)[] parameters)
+    private void RaiseChanged(IReadOnlyCollection<string> jobIds)
+    {
+        foreach (var jobId in jobIds)
+        {
+            Changed?.Invoke(jobId);
+        }
+    }
+
+    /// <summary>Commits what is queued, then closes the writer's connection and the pooled readers: no file handle is left.</summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        using var pooled = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
@@ -305,7 +346,7 @@ public sealed class SqliteJournal : ISnapshotJournal
 
     private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {
-        using var connection = Open();
+        using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

@@ -46,7 +46,8 @@ public static class ServerApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Server.ShutdownTimeout);
 
         using var provider = providers.Open(new ProviderRequest(options.Provider, options.Scenario));
-        var journal = SqliteJournal.Open(config.JournalPath);
+        // Disposed after the app (declared before it): the job queue and the actors write until they have stopped.
+        using var journal = SqliteJournal.Open(config.JournalPath, options.JournalFlushInterval);
         var signal = new ChangeSignal();
         journal.Changed += _ => signal.Pulse();
         builder.Services.AddSingleton(config);
@@ -66,6 +67,7 @@ public static class ServerApp
         var app = builder.Build();
         await using var disposeApp = app;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("coordinator.server");
+        journal.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("coordinator.journal");
 
         // Recover before accepting jobs: nothing new may start while orphans of the last run are being deleted.
         var report = await StartupRecovery.RunAsync(journal, provider, logger);

@@ -74,6 +74,95 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Empty(JsonDocument.Parse(list.Stdout).RootElement.GetProperty("snapshots").EnumerateArray());
     }
 
+    /// <summary>
+    /// Progress events are committed in groups. With the flush interval held at 10 minutes, the running job's latest
+    /// events ("running the backup action") sit in memory, committed by nothing, when the server is SIGKILLed. They are
+    /// lost; what must not be: the finished job's final state and events, and every snapshot-set record, so that
+    /// recovery leaves the finished persistent job's snapshots alone and deletes the running one's.
+    /// </summary>
+    [Fact]
+    public async Task Sigkill_while_progress_events_wait_for_their_batch_commit_keeps_final_states_and_snapshot_records()
+    {
+        var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
+        var scenario = Path.Combine(_env.Directory, "scenario.json");
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
+        var tokenFile = Path.Combine(_env.Directory, "token");
+        await File.WriteAllTextAsync(tokenFile, Token);
+        string[] serve = ["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
+            "--provider", "simulated", "--scenario", scenario];
+        var heldBatches = new Dictionary<string, string> { ["coordinator__journal-flush-interval"] = "10m" };
+        var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
+
+        string finishedJob, runningJob;
+        IReadOnlyList<string> finishedEvents;
+        Guid finishedSet, runningSet;
+        using (var first = ChildCoordinator.Start(heldBatches, serve))
+        {
+            using var client = Client(await first.WaitForListeningAsync());
+            finishedJob = await SubmitAsync(client, new { volumes = new[] { "C:\\" }, persistent = true });
+            await Poll.UntilAsync(async () => (await client.GetFromJsonAsync<JsonElement>($"api/jobs/{finishedJob}")).GetProperty("status").GetString() == "succeeded"
+                ? "done" : null, "the first job to succeed", TimeSpan.FromSeconds(60));
+
+            runningJob = await SubmitAsync(client, new
+            {
+                volumes = new[] { "D:\\" },
+                persistent = true,
+                action = new { program = "/bin/sleep", arguments = new[] { sleepArgument } },
+            });
+            await Poll.UntilAsync(() => SleepPids(sleepArgument).Any(), "the second job's action to run", TimeSpan.FromSeconds(60));
+
+            using (var journal = new Coordinator.Journal.SqliteJournal(_env.JournalPath))
+            {
+                finishedEvents = journal.GetEvents(finishedJob).Select(e => e.Json).ToList();
+                finishedSet = Assert.Single(journal.LiveSnapshotSets(), s => s.JobId == finishedJob).SetId;
+                // Recorded durably before DoSnapshotSet, whatever the batching of events.
+                runningSet = Assert.Single(journal.LiveSnapshotSets(), s => s.JobId == runningJob).SetId;
+            }
+            Assert.NotEmpty(finishedEvents);
+            Assert.Equal(2, new PersistentSnapshotStore(stateFile).Load().Snapshots.Count);
+
+            first.Process.Kill(); // SIGKILL: the batch of events waiting in memory is never committed
+            await first.Process.WaitForExitAsync();
+        }
+        foreach (var pid in SleepPids(sleepArgument))
+        {
+            KillQuietly(pid);
+        }
+
+        using (var reopened = new Coordinator.Journal.SqliteJournal(_env.JournalPath))
+        {
+            // The event announcing the action was emitted (the action ran) but never committed: the kill fell in between.
+            Assert.DoesNotContain(reopened.GetEvents(runningJob), e => e.Json.Contains("running the backup action", StringComparison.Ordinal));
+        }
+
+        using (var second = ChildCoordinator.Start(serve))
+        {
+            using var client = Client(await second.WaitForListeningAsync());
+            var finished = await client.GetFromJsonAsync<JsonElement>($"api/jobs/{finishedJob}");
+            Assert.Equal("succeeded", finished.GetProperty("status").GetString());
+            var interrupted = await client.GetFromJsonAsync<JsonElement>($"api/jobs/{runningJob}");
+            Assert.Equal("failed", interrupted.GetProperty("status").GetString());
+            Assert.Contains("interrupted", interrupted.GetProperty("error").GetProperty("message").GetString());
+
+            // No orphan: only the finished persistent job's snapshot is left, in the simulator and in the journal.
+            var left = Assert.Single(new PersistentSnapshotStore(stateFile).Load().Snapshots);
+            Assert.Equal(finishedSet, left.SnapshotSetId);
+        }
+        using (var journal = new Coordinator.Journal.SqliteJournal(_env.JournalPath))
+        {
+            Assert.Equal(finishedEvents, journal.GetEvents(finishedJob).Select(e => e.Json));
+            Assert.Equal(finishedSet, Assert.Single(journal.LiveSnapshotSets()).SetId);
+            Assert.Equal("deleted at recovery", journal.GetSnapshotSet(runningSet)!.GoneHow);
+        }
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient client, object request)
+    {
+        var submitted = await client.PostAsJsonAsync("api/jobs", request);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        return (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
     [Fact]
     public async Task Sigkill_of_a_cli_backup_is_recovered_by_the_next_cli_backup()
     {

@@ -63,6 +63,7 @@ public sealed class ConfigurationTests : IDisposable
     {
         var config = WriteConfig("""
             coordinator {
+              journal-flush-interval = 25ms
               session { timeouts { do-snapshot-set = 42s, wait-slice = 7ms } }
               gate { dispatcher = "akka.actor.default-dispatcher" }
               retry { max-attempts = 7, min-backoff = 3s, snapshot-in-progress-delay = 250ms }
@@ -84,6 +85,7 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(OversizePolicy.Split, actors.Job.OversizePolicy);
         Assert.Equal(9, host.Config.Options.Server.MaxConcurrentJobs);
         Assert.Equal(TimeSpan.FromSeconds(17), host.Config.Options.Server.ShutdownTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(25), host.Config.Options.JournalFlushInterval);
         // What the file does not say keeps the code's default.
         Assert.Equal(new OperationTimeouts().GatherWriterMetadata, actors.Timeouts.GatherWriterMetadata);
     }
@@ -106,7 +108,7 @@ public sealed class ConfigurationTests : IDisposable
         var file = ConfigurationFactory.ParseString(File.ReadAllText(CoordinatorConfiguration.DefaultConfigPath));
         string[] keys =
         [
-            "provider", "session.dispatcher", "gate.dispatcher",
+            "provider", "journal-flush-interval", "session.dispatcher", "gate.dispatcher",
             "session.timeouts.gather-writer-metadata", "session.timeouts.prepare-for-backup", "session.timeouts.do-snapshot-set",
             "session.timeouts.backup-complete", "session.timeouts.gather-writer-status", "session.timeouts.wait-slice",
             "retry.max-attempts", "retry.min-backoff", "retry.max-backoff", "retry.random-factor", "retry.snapshot-in-progress-delay",

@@ -95,10 +95,12 @@ public sealed class SqliteJournalTests : IDisposable
         journal.CreateJob("a", "api", "{}");
         journal.CreateJob("b", "api", "{}");
 
-        Assert.Equal(1, journal.AppendEvent("a", "{\"n\":1}"));
-        Assert.Equal(2, journal.AppendEvent("a", "{\"n\":2}"));
-        Assert.Equal(1, journal.AppendEvent("b", "{\"n\":1}"));
+        journal.AppendEvent("a", "{\"n\":1}");
+        journal.AppendEvent("a", "{\"n\":2}");
+        journal.AppendEvent("b", "{\"n\":1}");
+        journal.Flush();
 
+        Assert.Equal([1L], journal.GetEvents("b").Select(e => e.Sequence));
         Assert.Equal(["{\"n\":2}"], journal.GetEvents("a", afterSequence: 1).Select(e => e.Json));
         Assert.Equal(2, journal.GetEvents("a").Count);
     }
@@ -138,6 +140,7 @@ public sealed class SqliteJournalTests : IDisposable
                 journal.AppendEvent("j", "{}");
             }
         })));
+        journal.Flush();
 
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), journal.GetEvents("j").Select(e => e.Sequence));
     }
