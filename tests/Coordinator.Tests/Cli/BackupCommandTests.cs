@@ -126,7 +126,7 @@ public sealed class BackupCommandTests : IDisposable
         var run = await _env.RunAsync(["backup", "C:", "--json"]);
         var jobId = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("jobId").GetString()!;
 
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         var record = journal.GetJob(jobId)!;
         Assert.Equal(JobStates.Succeeded, record.Status);
         Assert.NotNull(record.ResultJson);

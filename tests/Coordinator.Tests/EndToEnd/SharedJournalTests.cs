@@ -195,7 +195,7 @@ public sealed class SharedJournalTests : IDisposable
     {
         await Poll.UntilAsync(() => File.Exists(_started) || exitedWith() is not null, "the job's action to run", TimeSpan.FromSeconds(60));
         Assert.True(exitedWith() is null, $"the owner exited: {exitedWith()}");
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         var job = Assert.Single(journal.JobsWithStatus(JobStates.Running));
         var set = Assert.Single(journal.LiveSnapshotSets(), s => s.JobId == job.Id);
         Assert.Contains(new PersistentSnapshotStore(_stateFile).Load().Snapshots, s => s.SnapshotSetId == set.SetId);
@@ -204,7 +204,7 @@ public sealed class SharedJournalTests : IDisposable
 
     private void AssertStillRunning((string Id, Guid SetId) running)
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         Assert.Equal(JobStates.Running, journal.GetJob(running.Id)!.Status);
         Assert.Null(journal.GetSnapshotSet(running.SetId)!.GoneAt);
         Assert.Contains(new PersistentSnapshotStore(_stateFile).Load().Snapshots, s => s.SnapshotSetId == running.SetId);
@@ -212,7 +212,7 @@ public sealed class SharedJournalTests : IDisposable
 
     private void AssertSucceededWithItsSnapshotKept((string Id, Guid SetId) running)
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         Assert.Equal(JobStates.Succeeded, journal.GetJob(running.Id)!.Status);
         Assert.Null(journal.GetSnapshotSet(running.SetId)!.GoneAt);
         Assert.Contains(new PersistentSnapshotStore(_stateFile).Load().Snapshots, s => s.SnapshotSetId == running.SetId);

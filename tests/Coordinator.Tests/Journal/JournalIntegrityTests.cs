@@ -97,7 +97,7 @@ public sealed class JournalIntegrityTests : IDisposable
     {
         JournalWithJobs(200);
 
-        var journal = SqliteJournal.Open(_env.JournalPath);
+        using var journal = SqliteJournal.Open(_env.JournalPath);
 
         Assert.Equal(100, journal.ListJobs().Count);
         Assert.Null(journal.Health.Damage);
@@ -115,7 +115,8 @@ public sealed class JournalIntegrityTests : IDisposable
     /// <summary>Jobs with requests of about 1 KB each: most pages of the file are then leaves of the jobs table.</summary>
     private void JournalWithJobs(int count)
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        // Closed afterwards, as a command leaves it: the last close moves the WAL into the file the tests damage.
+        using var journal = new SqliteJournal(_env.JournalPath);
         var padding = new string('x', 1000);
         for (var i = 0; i < count; i++)
         {

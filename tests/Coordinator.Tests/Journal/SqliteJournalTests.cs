@@ -13,10 +13,10 @@ public sealed class SqliteJournalTests : IDisposable
     [Fact]
     public void Creates_the_schema_and_reopening_keeps_everything()
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         journal.CreateJob("j1", "api", "{\"volumes\":[\"C:\\\\\"]}");
 
-        var reopened = new SqliteJournal(_env.JournalPath);
+        using var reopened = new SqliteJournal(_env.JournalPath);
 
         Assert.Equal("j1", Assert.Single(reopened.ListJobs()).Id);
         using var connection = new SqliteConnection($"Data Source={_env.JournalPath};Pooling=False");
@@ -46,7 +46,7 @@ public sealed class SqliteJournalTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
 
         var old = journal.GetJob("old")!;
         Assert.Equal(JobStates.Running, old.Status);
@@ -71,7 +71,7 @@ public sealed class SqliteJournalTests : IDisposable
     [Fact]
     public void A_job_goes_queued_running_final_and_keeps_its_first_result()
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         journal.CreateJob("j1", "cli", "{}");
         Assert.Equal(JobStates.Queued, journal.GetJob("j1")!.Status);
 
@@ -91,7 +91,7 @@ public sealed class SqliteJournalTests : IDisposable
     [Fact]
     public void Events_are_numbered_per_job_and_read_after_a_sequence()
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         journal.CreateJob("a", "api", "{}");
         journal.CreateJob("b", "api", "{}");
 
@@ -108,7 +108,7 @@ public sealed class SqliteJournalTests : IDisposable
     [Fact]
     public void Snapshot_sets_are_recorded_with_their_snapshots_and_marked_gone()
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         var set = Guid.NewGuid();
         var c = Guid.NewGuid();
         var d = Guid.NewGuid();
@@ -130,7 +130,7 @@ public sealed class SqliteJournalTests : IDisposable
     [Fact]
     public async Task Concurrent_writers_do_not_lose_events()
     {
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         journal.CreateJob("j", "api", "{}");
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>

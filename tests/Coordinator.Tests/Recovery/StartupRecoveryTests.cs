@@ -65,6 +65,7 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task A_running_job_is_failed_as_interrupted_and_its_persistent_snapshots_are_deleted()
     {
         var (journal, setId) = await CrashedJobAsync("j1", persistent: true);
+        using var closeJournal = journal;
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
 
@@ -83,6 +84,7 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task A_set_already_gone_is_fine_and_marked()
     {
         var (journal, setId) = await CrashedJobAsync("j1", persistent: false, snapshotsAlive: false);
+        using var closeJournal = journal;
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
 
@@ -95,6 +97,7 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task Persistent_snapshots_of_a_succeeded_job_are_kept()
     {
         var (journal, setId) = await CrashedJobAsync("j1", persistent: true);
+        using var closeJournal = journal;
         journal.CompleteJob("j1", JobStates.Succeeded, "{}");
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
@@ -108,6 +111,7 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task A_job_another_live_process_runs_is_left_alone_until_that_process_is_gone()
     {
         var (journal, setId) = await CrashedJobAsync("peer", persistent: true);
+        using var closeJournal = journal;
         // The peer: a process holding an owner lock (flock(1) takes the same kind of lock the coordinator does).
         var owners = JournalOwnership.OwnersDirectory(_env.JournalPath);
         Directory.CreateDirectory(owners);
@@ -142,6 +146,7 @@ public sealed class StartupRecoveryTests : IDisposable
     public async Task A_job_journaled_without_an_owner_lock_is_recovered()
     {
         var (journal, setId) = await CrashedJobAsync("legacy", persistent: true);
+        using var closeJournal = journal;
         SetOwnerLock("legacy", null);
 
         var report = await StartupRecovery.RunAsync(journal, Provider, NullLogger.Instance);
@@ -164,7 +169,7 @@ public sealed class StartupRecoveryTests : IDisposable
     [Fact]
     public async Task The_server_recovers_before_serving_and_shows_the_job_failed()
     {
-        await CrashedJobAsync("crashed", persistent: true);
+        (await CrashedJobAsync("crashed", persistent: true)).Journal.Dispose();
 
         await using var server = await ServerRun.StartAsync(_env);
 

@@ -28,6 +28,7 @@ public sealed class HttpSurfaceServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
+        Journal.Dispose();
         Env.Dispose();
     }
 }

@@ -19,7 +19,7 @@ public sealed class JobQueueTests : IDisposable
     public async Task A_job_the_journal_calls_finished_is_already_finished_to_a_cancel_never_cancelling()
     {
         await using var host = CommandHost.Create(_env.Dependencies, null, new Dictionary<string, string?>(), verbose: false);
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         var provider = _env.Provider;
         var coordinator = await host.StartCoordinatorAsync(provider, journal, CancellationToken.None);
         using var queue = new JobQueue(journal, coordinator, provider, host.Config, NullLogger<JobQueue>.Instance);

@@ -178,7 +178,7 @@ public sealed class ServerTests : IDisposable
         Assert.Equal("succeeded", (await WaitForStatus(server.Client, first, "succeeded", "failed")).GetProperty("status").GetString());
         Assert.Equal("cancelled", (await GetJson(server.Client, $"api/jobs/{second}")).GetProperty("status").GetString());
         // The worker that dequeued it after the first ended skipped it: it never started, made no snapshot.
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         Assert.Null(journal.GetJob(second)!.StartedAt);
         Assert.Empty(journal.GetEvents(second));
         Assert.False(secondAction.Entered);
@@ -241,7 +241,7 @@ public sealed class ServerTests : IDisposable
         await server.DisposeAsync();
 
         Assert.Equal(ExitCodes.Succeeded, stopped.ExitCode);
-        var journal = new SqliteJournal(_env.JournalPath);
+        using var journal = new SqliteJournal(_env.JournalPath);
         Assert.Equal(JobStates.Cancelled, journal.GetJob(running)!.Status);
         Assert.Equal(JobStates.Queued, journal.GetJob(waiting)!.Status);
         Assert.Equal(0, _env.Host.Accounting.SnapshotsAlive);
