@@ -40,6 +40,7 @@ public sealed class SimulatedVssHost
         if (options.PersistentStateFile is { } file)
         {
             _store = new PersistentSnapshotStore(file);
+            _store.CheckUsable();
             var state = _store.Load();
             _nextShadowCopyNumber = Math.Max(1, state.NextShadowCopyNumber);
             foreach (var snapshot in state.Snapshots)

@@ -6,7 +6,8 @@ namespace Coordinator.Cli;
 
 /// <summary>
 /// The command tree and the one place user-facing failures become exit codes: parse errors and CliExceptions print a
-/// single line on stderr; nothing a user can cause prints a stack trace.
+/// single line on stderr; nothing a user can cause prints a stack trace. Any other exception is a bug: one line, exit
+/// <see cref="ExitCodes.InternalError"/>, the details in a crash file (<see cref="CrashReport"/>).
 /// </summary>
 public sealed class CliApp(CliConsole console, CliDependencies? dependencies = null)
 {
@@ -70,6 +71,12 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
         {
             console.WriteErrorLine("cancelled");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            // The last barrier: whatever else escaped is a bug. One line and its own exit code, the details in a file.
+            console.WriteErrorLine(CrashReport.Line(ex, CrashReport.Write(ex, args)));
+            return ExitCodes.InternalError;
         }
     }
 }

@@ -48,7 +48,10 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
     private static TextWriter Utf8StandardOutput() =>
         TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true });
 
-    /// <summary>The one line a user mistake or an environment problem gets: no stack trace, newlines flattened.</summary>
+    /// <summary>
+    /// The one line a user mistake or an environment problem gets: no stack trace, newlines flattened, and what the
+    /// user typed (echoed in the message) unable to drive the terminal.
+    /// </summary>
     public void WriteErrorLine(string message) =>
-        Error.WriteLine("coordinator: error: " + message.ReplaceLineEndings(" ").Trim());
+        Error.WriteLine("coordinator: error: " + TerminalText.Escape(message.ReplaceLineEndings(" ").Replace('\t', ' ').Trim()));
 }

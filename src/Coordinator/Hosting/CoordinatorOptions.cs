@@ -58,7 +58,7 @@ public sealed record ServerOptions
         {
             Urls = c.String("urls", d.Urls),
             MaxConcurrentJobs = c.Int("max-concurrent-jobs", d.MaxConcurrentJobs, min: 1),
-            ShutdownTimeout = c.Positive("shutdown-timeout", d.ShutdownTimeout),
+            ShutdownTimeout = c.Positive("shutdown-timeout", d.ShutdownTimeout, DurationLimits.ShutdownTimeout),
             TokenFile = c.OptionalString("token-file"),
         };
     }

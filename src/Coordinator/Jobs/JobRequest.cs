@@ -73,13 +73,13 @@ public static class JobRequestValidator
         TimeSpan? timeout = null;
         if (request.Timeout is not null)
         {
-            if (DurationParser.TryParse(request.Timeout, out var parsed))
+            if (DurationParser.TryParse(request.Timeout, Actors.DurationLimits.JobTimeout, out var parsed, out var error))
             {
                 timeout = parsed;
             }
             else
             {
-                errors.Add(new FieldError("timeout", $"'{request.Timeout}' is not a duration: use e.g. 90s, 10m, 1h30m"));
+                errors.Add(new FieldError("timeout", $"'{DurationParser.Quote(request.Timeout)}' {error}"));
             }
         }
         var filter = Check(() => BackupJob.CheckWriters(new WriterFilter(request.IncludeWriters ?? [], request.ExcludeWriters ?? [])));
