@@ -111,6 +111,26 @@ public sealed class SimulatedVssHost
 
     internal SimulatorCounters Counters { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SimulatorCounters> _requesters = new(StringComparer.Ordinal);
+
+    internal SimulatorCounters CountersOf(string requester) => _requesters.GetOrAdd(requester, _ => new SimulatorCounters());
+
+    /// <summary>
+    /// The accounting of the objects made for <paramref name="requester"/> (a job: see
+    /// <see cref="IVssFactory.CreateVssBackupComponents(string)"/>) and of the snapshots they created, apart from every
+    /// other job's: a job's leaks are its own even while other jobs run on the host.
+    /// </summary>
+    /// <param name="forget">Drop the requester's counters after reading them (its job has ended), so a long-running host does not keep one set per job forever.</param>
+    public SimulatorAccounting AccountingOf(string requester, bool forget = false)
+    {
+        var counters = forget && _requesters.TryRemove(requester, out var removed) ? removed : _requesters.GetValueOrDefault(requester) ?? new SimulatorCounters();
+        lock (Sync)
+        {
+            var mine = _snapshots.Values.Where(s => s.Requester == requester).ToList();
+            return counters.Snapshot(mine.Count, mine.Count(s => s.Properties.Persistent));
+        }
+    }
+
     internal int NextObjectNumber() => Interlocked.Increment(ref _nextObjectNumber);
 
     internal bool IsKnownVolume(string volume) => _volumes.Contains(volume);

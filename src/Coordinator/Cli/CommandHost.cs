@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Coordinator.Actors.Jobs;
 using Coordinator.Core;
 using Coordinator.Hosting;
@@ -49,9 +50,53 @@ public sealed class CommandHost : IAsyncDisposable
         // The command's own logger factory, not a second console pipeline: registered as an instance, it stays ours to dispose.
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddCoordinatorActors(Config, provider, journal);
-        _actors = builder.Build();
+        var actors = builder.Build();
+        try
+        {
+            // Akka.Hosting logs a failed actor system and stops the application rather than throw: made here first, a
+            // bad akka setting (akka.actor.ask-timeout = abc) is an error naming it, before anything started.
+            actors.Services.GetRequiredService<ActorSystem>();
+        }
+        catch (Exception ex) when (ActorSystemConfigError(ex) is { } cause)
+        {
+            actors.Dispose();
+            throw CoordinatorException.BadInput($"configuration ({Config.Path} and its overrides): the actor system cannot start: {cause.Message}{KeysHolding(cause.Message)}");
+        }
+        _actors = actors;
         await _actors.StartAsync(cancellationToken);
         return _actors.Services.GetRequiredService<IBackupCoordinator>();
+    }
+
+    /// <summary>
+    /// Akka's format errors quote the value but not the key ("The input string 'abc' was not in a correct format"): the
+    /// akka keys that hold that value, so the message names the setting to fix.
+    /// </summary>
+    private string KeysHolding(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "'([^']*)'");
+        if (!match.Success)
+        {
+            return "";
+        }
+        var keys = Config.Akka.AsEnumerable()
+            .Where(kv => kv.Key.StartsWith("akka.", StringComparison.Ordinal) && kv.Value.IsString() && kv.Value.GetString() == match.Groups[1].Value)
+            .Select(kv => kv.Key)
+            .Take(3)
+            .ToList();
+        return keys.Count == 0 ? "" : $" (set in {string.Join(", ", keys)})";
+    }
+
+    /// <summary>The configuration error under what creating the actor system threw (Akka's own reads of the akka section), if it is one.</summary>
+    private static Exception? ActorSystemConfigError(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is Akka.Configuration.ConfigurationException or FormatException or OverflowException or ArgumentException)
+            {
+                return e;
+            }
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()

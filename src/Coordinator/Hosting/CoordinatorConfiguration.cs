@@ -44,11 +44,20 @@ public static class CoordinatorConfiguration
     public static CoordinatorConfig Load(string configPath, IReadOnlyDictionary<string, string?> commandLine)
     {
         var file = ParseFile(configPath);
-        var overrides = new ConfigurationBuilder()
-            .AddJsonFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(commandLine)
-            .Build();
+        var appSettings = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, "appsettings.json");
+        IConfigurationRoot overrides;
+        try
+        {
+            overrides = new ConfigurationBuilder()
+                .AddJsonFile(appSettings, optional: true, reloadOnChange: false)
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(commandLine)
+                .Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw CoordinatorException.BadInput($"'{appSettings}' cannot be read as JSON settings: {ex.Message}");
+        }
         // Akka refuses a config as its own fallback, and an absent file and absent overrides are both Config.Empty.
         var merged = new[] { HoconOverrides.From(overrides), file }
             .Where(c => !c.IsEmpty)
@@ -84,8 +93,10 @@ public static class CoordinatorConfiguration
         {
             throw CoordinatorException.BadInput($"config file '{path}' cannot be read: {ex.Message}");
         }
-        catch (Exception ex) when (ex is ConfigurationException or FormatException)
+        catch (Exception ex) when (ex is not (CoordinatorException or OutOfMemoryException))
         {
+            // Akka's parser reports syntax errors with several exception types (its own, FormatException,
+            // ArgumentException, InvalidOperationException...): whatever it throws, the text is what is wrong.
             throw CoordinatorException.BadInput($"config file '{path}' is not valid HOCON: {ex.Message}");
         }
     }

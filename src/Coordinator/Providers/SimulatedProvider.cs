@@ -37,7 +37,7 @@ internal static class SimulatedProvider
             Name = SimulatedVssFactory.Name,
             Factory = host.CreateFactory(),
             Description = DefaultProviderSource.SimulatedDescription,
-            Accounting = () => ToDocument(host.Accounting),
+            Accounting = jobId => ToDocument(host.AccountingOf(jobId, forget: true)),
         };
     }
 
