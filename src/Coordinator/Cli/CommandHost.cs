@@ -78,12 +78,28 @@ public sealed class CommandHost : IAsyncDisposable
         {
             return "";
         }
-        var keys = Config.Akka.AsEnumerable()
-            .Where(kv => kv.Key.StartsWith("akka.", StringComparison.Ordinal) && kv.Value.IsString() && kv.Value.GetString() == match.Groups[1].Value)
-            .Select(kv => kv.Key)
-            .Take(3)
-            .ToList();
-        return keys.Count == 0 ? "" : $" (set in {string.Join(", ", keys)})";
+        var keys = new List<string>();
+        FindKeys(Config.Akka.GetValue("akka"), "akka", match.Groups[1].Value, keys);
+        return keys.Count == 0 ? "" : $" (set in {string.Join(", ", keys.Take(3))})";
+    }
+
+    private static void FindKeys(Akka.Configuration.Hocon.HoconValue? value, string path, string wanted, List<string> keys)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (value.IsObject())
+        {
+            foreach (var (key, child) in value.GetObject().Items)
+            {
+                FindKeys(child, $"{path}.{key}", wanted, keys);
+            }
+        }
+        else if (value.IsString() && value.GetString() == wanted)
+        {
+            keys.Add(path);
+        }
     }
 
     /// <summary>The configuration error under what creating the actor system threw (Akka's own reads of the akka section), if it is one.</summary>
