@@ -51,14 +51,28 @@ public sealed class CommandHost : IAsyncDisposable
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddCoordinatorActors(Config, provider, journal);
         var actors = builder.Build();
+        ActorSystem? system = null;
         try
         {
             // Akka.Hosting logs a failed actor system and stops the application rather than throw: made here first, a
-            // bad akka setting (akka.actor.ask-timeout = abc) is an error naming it, before anything started.
-            actors.Services.GetRequiredService<ActorSystem>();
+            // bad akka setting (akka.actor.ask-timeout = abc) is an error naming it, before anything started. Coordinated
+            // shutdown reads its phases (akka.coordinated-shutdown) only when first used: here too, not at the first job.
+            system = actors.Services.GetRequiredService<ActorSystem>();
+            CoordinatedShutdown.Get(system);
         }
         catch (Exception ex) when (ActorSystemConfigError(ex) is { } cause)
         {
+            if (system is not null)
+            {
+                try
+                {
+                    await system.Terminate();
+                }
+                catch (Exception again) when (ActorSystemConfigError(again) is not null)
+                {
+                    // Terminate runs coordinated shutdown, which may be what the setting broke; the error below says so.
+                }
+            }
             actors.Dispose();
             throw CoordinatorException.BadInput($"configuration ({Config.Path} and its overrides): the actor system cannot start: {cause.Message}{KeysHolding(cause.Message)}");
         }

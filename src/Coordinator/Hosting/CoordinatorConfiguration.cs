@@ -65,11 +65,31 @@ public static class CoordinatorConfiguration
             .Aggregate(ConfigurationFactory.ParseString(DispatcherConfig.Hocon), (fallback, c) => c.WithFallback(fallback));
         try
         {
+            CheckShutdownPhases(merged);
             return new CoordinatorConfig(configPath, merged, CoordinatorSettings.FromConfig(merged), CoordinatorOptions.FromConfig(merged));
         }
         catch (ConfigurationException ex)
         {
             throw CoordinatorException.BadInput($"configuration ({configPath} and its overrides): {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Akka reads its coordinated-shutdown phases only when the actor system first needs them, and a bad timeout there
+    /// then breaks the system's own Terminate as well: checked here, with the other settings.
+    /// </summary>
+    private static void CheckShutdownPhases(Config config)
+    {
+        var shutdown = new ConfigReader(config, "akka.coordinated-shutdown");
+        shutdown.Positive("default-phase-timeout", TimeSpan.FromSeconds(5), DurationLimits.ShutdownTimeout);
+        var phases = config.GetValue("akka.coordinated-shutdown.phases");
+        if (phases is null || !phases.IsObject())
+        {
+            return;
+        }
+        foreach (var phase in phases.GetObject().Items.Keys)
+        {
+            shutdown.Section("phases").Section(phase).Positive("timeout", TimeSpan.FromSeconds(5), DurationLimits.ShutdownTimeout);
         }
     }
 
