@@ -46,6 +46,23 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void The_api_timeout_goes_through_the_same_bound()
+    {
+        var (job, errors) = Coordinator.Jobs.JobRequestValidator.Validate(new Coordinator.Jobs.JobRequest { Volumes = ["C:"], Timeout = "50d" }, "job-1");
+
+        Assert.Null(job);
+        Assert.Equal(new Coordinator.Jobs.FieldError("timeout", "'50d' is too long: at most 30 days"), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_timeout_of_megabytes_is_quoted_shortened()
+    {
+        var (_, errors) = Coordinator.Jobs.JobRequestValidator.Validate(new Coordinator.Jobs.JobRequest { Volumes = ["C:"], Timeout = new string('x', 10_000_000) }, "job-1");
+
+        Assert.True(Assert.Single(errors).Message.Length < 100, "the whole value was echoed");
+    }
+
+    [Fact]
     public async Task The_longest_timeout_allowed_runs_the_job()
     {
         var run = await _env.RunAsync(["backup", "C:", "--timeout", "30d", "--json"]);
@@ -59,6 +76,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("coordinator.session.timeouts.wait-slice = 2m", "wait-slice = '2m' is not valid: expected a duration of at most 1 minute")]
     [InlineData("coordinator.session.dispatcher = nope", "coordinator.session.dispatcher = 'nope' is not valid: expected the path of a dispatcher")]
     [InlineData("akka.actor.ask-timeout = abc", "the actor system cannot start: The input string 'abc' was not in a correct format. (set in akka.actor.ask-timeout)")]
+    [InlineData("akka.coordinated-shutdown.phases.service-stop.timeout = refuse", "akka.coordinated-shutdown.phases.service-stop.timeout = 'refuse' is not valid")]
     [InlineData("akka.loglevel = bogus", "akka.loglevel = 'bogus' is not valid: expected DEBUG, INFO, WARNING, ERROR or OFF")]
     [InlineData("include \"other.conf\"", "line 1, column 1: include is not supported")]
     [InlineData("a { b = ${nope} }", "is not valid HOCON: Unresolved substitution: nope")]

@@ -27,7 +27,7 @@ public sealed class CommandLineProperties : IDisposable
             return CliContract.Holds(_env, CliContract.Run(_env, args), args);
         });
 
-        FsCheck.Check.One(CliContract.Cases(60), property);
+        FsCheck.Check.One(CliContract.Cases(30), property);
     }
 
     private static readonly FsCheck.Gen<string> Volumes = FsCheck.Fluent.Gen.OneOf(
@@ -64,6 +64,6 @@ public sealed class CommandLineProperties : IDisposable
             .Select(t => (string[])[.. t.Item1.Split(' '), .. t.Item2.Take(6).Select(w => w == "--journal" || w == "--config" || w == "--scenario" ? w + "=" + Path.Combine("/nonexistent", w) : w)])
             .ToArbitrary(), args => CliContract.Holds(_env, CliContract.Run(_env, args), args));
 
-        FsCheck.Check.One(CliContract.Cases(80), property);
+        FsCheck.Check.One(CliContract.Cases(50), property);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ConfigurationProperties : IDisposable
             }
         });
 
-        FsCheck.Check.One(CliContract.Cases(60), property);
+        FsCheck.Check.One(CliContract.Cases(40), property);
     }
 
     private static readonly string[] HoconTokens =
@@ -82,7 +82,7 @@ public sealed class ConfigurationProperties : IDisposable
             return CliContract.Holds(_env, CliContract.Run(_env, args), [.. args, text]);
         });
 
-        FsCheck.Check.One(CliContract.Cases(80), property);
+        FsCheck.Check.One(CliContract.Cases(40), property);
     }
 
     private static readonly string[] ScenarioProperties =
