@@ -38,7 +38,7 @@ public readonly struct ConfigReader(Config? config, string path)
         bool configured;
         try
         {
-            configured = config is not null && config.HasPath(id) && config.GetConfig(id) is { IsEmpty: false } section && section.HasPath("type");
+            configured = IsDispatcher(config, id) || IsDispatcher(AkkaDefaults.Value, id);
         }
         catch (Exception)
         {
@@ -47,6 +47,12 @@ public readonly struct ConfigReader(Config? config, string path)
         }
         return configured ? id : throw Bad(key, id, "the path of a dispatcher configured in the akka section, e.g. akka.actor.vss-session-dispatcher");
     }
+
+    /// <summary>Akka's own reference config, where its dispatchers (akka.actor.default-dispatcher, ...) are defined.</summary>
+    private static readonly Lazy<Config> AkkaDefaults = new(ConfigurationFactory.Default);
+
+    private static bool IsDispatcher(Config? config, string id) =>
+        config is not null && !config.IsEmpty && config.HasPath(id) && config.GetConfig(id) is { IsEmpty: false } section && section.HasPath("type");
 
     /// <summary>Null when absent or empty (an environment variable set to nothing unsets the key).</summary>
     public string? OptionalString(string key) => Has(key) && Raw(key) is { Length: > 0 } value ? value : null;

@@ -26,7 +26,7 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
     {
         Host = host;
         Requester = requester;
-        _counters = requester is null ? [host.Counters] : [host.Counters, host.CountersOf(requester)];
+        _counters = requester is not null && host.CountersOf(requester) is { } mine ? [host.Counters, mine] : [host.Counters];
         _ownerThreadId = Environment.CurrentManagedThreadId;
         Number = host.NextObjectNumber();
         _writers = [.. host.Writers.Select(w => new WriterSession(w))];

@@ -15,7 +15,7 @@ public sealed class SimulatedVssFactory(SimulatedVssHost host) : IVssFactory
     /// </summary>
     public IVssBackupComponents CreateVssBackupComponents() => Create(null);
 
-    /// <summary>As <see cref="CreateVssBackupComponents()"/>, counted also in <see cref="SimulatedVssHost.AccountingOf"/> for <paramref name="requester"/>.</summary>
+    /// <summary>As <see cref="CreateVssBackupComponents()"/>, counted also for <paramref name="requester"/> when the host tracks it (<see cref="SimulatedVssHost.TrackRequester"/>).</summary>
     public IVssBackupComponents CreateVssBackupComponents(string requester) => Create(requester);
 
     private SimulatedBackupComponents Create(string? requester)

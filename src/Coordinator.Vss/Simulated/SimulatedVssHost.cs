@@ -113,7 +113,15 @@ public sealed class SimulatedVssHost
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SimulatorCounters> _requesters = new(StringComparer.Ordinal);
 
-    internal SimulatorCounters CountersOf(string requester) => _requesters.GetOrAdd(requester, _ => new SimulatorCounters());
+    /// <summary>The counters of a requester being tracked (<see cref="TrackRequester"/>), else null.</summary>
+    internal SimulatorCounters? CountersOf(string requester) => _requesters.GetValueOrDefault(requester);
+
+    /// <summary>
+    /// Keeps the accounting of the objects made for <paramref name="requester"/> from now on, until
+    /// <see cref="AccountingOf"/> forgets it. Only tracked requesters are kept: a host that runs many jobs and never
+    /// asks keeps nothing per job.
+    /// </summary>
+    public void TrackRequester(string requester) => _requesters.TryAdd(requester, new SimulatorCounters());
 
     /// <summary>
     /// The accounting of the objects made for <paramref name="requester"/> (a job: see

@@ -50,11 +50,11 @@ public static class CoordinatorActorHosting
     /// </summary>
     private static Akka.Event.LogLevel LogLevelOf(Config config)
     {
-        var text = config.GetString("akka.loglevel", "INFO");
+        var text = config.GetString("akka.loglevel", "INFO") ?? "";
         Akka.Event.LogLevel level;
         try
         {
-            level = Akka.Event.Logging.LogLevelFor(text);
+            level = Akka.Event.Logging.LogLevelFor(text.Length > 0 ? text : throw new ArgumentException("empty"));
         }
         catch (ArgumentException)
         {

@@ -25,6 +25,7 @@ public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal jo
         {
             return null;
         }
+        provider.BeginAccounting?.Invoke(job.JobId);
         BackupResult result;
         try
         {

@@ -19,6 +19,9 @@ public sealed class ProviderHandle : IDisposable
     /// </summary>
     public Func<string, SimulatorAccountingDocument>? Accounting { get; init; }
 
+    /// <summary>With <see cref="Accounting"/>: starts keeping a job's own figures, before the job starts.</summary>
+    public Action<string>? BeginAccounting { get; init; }
+
     /// <summary>What to tell a human about the provider, e.g. that VSS is simulated on Linux.</summary>
     public required string Description { get; init; }
 

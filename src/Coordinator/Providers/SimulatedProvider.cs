@@ -38,6 +38,7 @@ internal static class SimulatedProvider
             Factory = host.CreateFactory(),
             Description = DefaultProviderSource.SimulatedDescription,
             Accounting = jobId => ToDocument(host.AccountingOf(jobId, forget: true)),
+            BeginAccounting = host.TrackRequester,
         };
     }
 

@@ -88,5 +88,6 @@ public sealed class SimulatedHostProviderSource(SimulatedVssHost host) : IVssPro
         Factory = host.CreateFactory(),
         Description = DefaultProviderSource.SimulatedDescription,
         Accounting = jobId => SimulatedProvider.ToDocument(host.AccountingOf(jobId, forget: true)),
+        BeginAccounting = host.TrackRequester,
     };
 }
