@@ -60,7 +60,7 @@ public sealed class CommandHost : IAsyncDisposable
             system = actors.Services.GetRequiredService<ActorSystem>();
             CoordinatedShutdown.Get(system);
         }
-        catch (Exception ex) when (ActorSystemConfigError(ex) is { } cause)
+        catch (Exception ex) when (ActorSystemConfigError.Find(ex) is { } cause)
         {
             if (system is not null)
             {
@@ -68,65 +68,17 @@ public sealed class CommandHost : IAsyncDisposable
                 {
                     await system.Terminate();
                 }
-                catch (Exception again) when (ActorSystemConfigError(again) is not null)
+                catch (Exception again) when (ActorSystemConfigError.Find(again) is not null)
                 {
                     // Terminate runs coordinated shutdown, which may be what the setting broke; the error below says so.
                 }
             }
             actors.Dispose();
-            throw CoordinatorException.BadInput($"configuration ({Config.Path} and its overrides): the actor system cannot start: {cause.Message}{KeysHolding(cause.Message)}");
+            throw CoordinatorException.BadInput($"configuration ({Config.Path} and its overrides): the actor system cannot start: {cause.Message}{ActorSystemConfigError.KeysHolding(Config.Akka, cause.Message)}");
         }
         _actors = actors;
         await _actors.StartAsync(cancellationToken);
         return _actors.Services.GetRequiredService<IBackupCoordinator>();
-    }
-
-    /// <summary>
-    /// Akka's format errors quote the value but not the key ("The input string 'abc' was not in a correct format"): the
-    /// akka keys that hold that value, so the message names the setting to fix.
-    /// </summary>
-    private string KeysHolding(string message)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(message, "'([^']*)'");
-        if (!match.Success)
-        {
-            return "";
-        }
-        var keys = new List<string>();
-        FindKeys(Config.Akka.GetValue("akka"), "akka", match.Groups[1].Value, keys);
-        return keys.Count == 0 ? "" : $" (set in {string.Join(", ", keys.Take(3))})";
-    }
-
-    private static void FindKeys(Akka.Configuration.Hocon.HoconValue? value, string path, string wanted, List<string> keys)
-    {
-        if (value is null)
-        {
-            return;
-        }
-        if (value.IsObject())
-        {
-            foreach (var (key, child) in value.GetObject().Items)
-            {
-                FindKeys(child, $"{path}.{key}", wanted, keys);
-            }
-        }
-        else if (value.IsString() && value.GetString() == wanted)
-        {
-            keys.Add(path);
-        }
-    }
-
-    /// <summary>The configuration error under what creating the actor system threw (Akka's own reads of the akka section), if it is one.</summary>
-    private static Exception? ActorSystemConfigError(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is Akka.Configuration.ConfigurationException or FormatException or OverflowException or ArgumentException)
-            {
-                return e;
-            }
-        }
-        return null;
     }
 
     public async ValueTask DisposeAsync()
