@@ -72,6 +72,12 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
             console.WriteErrorLine("cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (Akka.Configuration.ConfigurationException ex)
+        {
+            // A setting Akka refused where no command checked it first (the server's actor system): still the user's config.
+            console.WriteErrorLine($"configuration: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex)
         {
             // The last barrier: whatever else escaped is a bug. One line and its own exit code, the details in a file.

@@ -88,6 +88,18 @@ public sealed class HostileInputTests : IDisposable
         AssertOneLine(await _env.RunAsync(["backup", "C:", "--config", config]), ExitCodes.BadInput, expected);
     }
 
+    [Fact]
+    public async Task A_bad_akka_setting_stops_serve_with_exit_2_naming_it()
+    {
+        var config = Write("bad.hocon", "akka.loglevel = bogus\n");
+        var token = Write("token", "test-token-0123456789\n");
+
+        var run = await _env.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--token-file", token, "--config", config]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("coordinator: error: configuration: akka.loglevel = 'bogus' is not valid", run.Stderr);
+    }
+
     [Theory]
     [InlineData("--journal")]
     [InlineData("--config")]
