@@ -30,7 +30,17 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var parse = BuildRoot().Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = BuildRoot().Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            // An argument starting with '@' names a response file, read while parsing: one that cannot be read is a usage error.
+            console.WriteErrorLine($"an argument starting with '@' names a response file that cannot be read ({ex.Message})");
+            return ExitCodes.BadInput;
+        }
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             // The command path for the hint, e.g. "coordinator snapshots delete" (the root is named after the host process).

@@ -100,6 +100,13 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("coordinator: error: configuration: akka.loglevel = 'bogus' is not valid", run.Stderr);
     }
 
+    [Fact]
+    public async Task An_argument_naming_an_unreadable_response_file_is_a_usage_error()
+    {
+        // Found by the property suite: '@' makes the parser read a file, and a NUL in its name threw past every handler.
+        AssertOneLine(await _env.RunAsync(["backup", "C:", "--timeout", "@a\0b"]), ExitCodes.BadInput, "names a response file that cannot be read");
+    }
+
     [Theory]
     [InlineData("--journal")]
     [InlineData("--config")]
