@@ -19,6 +19,7 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(30);
 
     private readonly Task<IActorRef> _jobs;
+    private readonly Task _systemTerminated;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<string, Task<BackupResult>> _running = new();
 
@@ -29,6 +30,7 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
     public ActorBackupCoordinator(ActorSystem system, Task<IActorRef> jobs)
     {
         _jobs = jobs;
+        _systemTerminated = system.WhenTerminated;
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "cancel-backup-jobs", async () =>
         {
             await DisposeAsync().ConfigureAwait(false);
@@ -64,6 +66,12 @@ public sealed class ActorBackupCoordinator : IBackupCoordinator, IAsyncDisposabl
             var cancel = new JobSupervisor.Cancel(job.JobId);
             await using var byCaller = cancellationToken.Register(() => jobs.Tell(cancel));
             await using var byShutdown = _shutdown.Token.Register(() => jobs.Tell(cancel));
+            // A job told to an actor system that has meanwhile terminated reaches nobody: its caller must not wait forever.
+            if (await Task.WhenAny(reply.Task, _systemTerminated).ConfigureAwait(false) != reply.Task)
+            {
+                reply.TrySetResult(new BackupResult(job.JobId, JobStatus.Cancelled, JobErrors.Cancelled("the actor system stopped before the job ended"),
+                    0, null, [], [], [], [], [], "unknown"));
+            }
             return await reply.Task.ConfigureAwait(false);
         }
         finally

@@ -38,8 +38,8 @@ public sealed record CoordinatorSettings
         var defaults = Default;
         return new CoordinatorSettings
         {
-            SessionDispatcher = c.String("session.dispatcher", defaults.SessionDispatcher),
-            GateDispatcher = c.String("gate.dispatcher", defaults.GateDispatcher),
+            SessionDispatcher = c.Dispatcher("session.dispatcher", defaults.SessionDispatcher),
+            GateDispatcher = c.Dispatcher("gate.dispatcher", defaults.GateDispatcher),
             Timeouts = OperationTimeouts.FromConfig(c.Section("session.timeouts")),
             Retry = RetrySettings.FromConfig(c.Section("retry")),
             Job = JobSettings.FromConfig(c.Section("job")),
@@ -81,12 +81,12 @@ public sealed record OperationTimeouts
         var d = new OperationTimeouts();
         return new OperationTimeouts
         {
-            GatherWriterMetadata = c.Positive("gather-writer-metadata", d.GatherWriterMetadata),
-            PrepareForBackup = c.Positive("prepare-for-backup", d.PrepareForBackup),
-            DoSnapshotSet = c.Positive("do-snapshot-set", d.DoSnapshotSet),
-            BackupComplete = c.Positive("backup-complete", d.BackupComplete),
-            GatherWriterStatus = c.Positive("gather-writer-status", d.GatherWriterStatus),
-            WaitSlice = c.Positive("wait-slice", d.WaitSlice),
+            GatherWriterMetadata = c.Positive("gather-writer-metadata", d.GatherWriterMetadata, DurationLimits.JobTimeout),
+            PrepareForBackup = c.Positive("prepare-for-backup", d.PrepareForBackup, DurationLimits.JobTimeout),
+            DoSnapshotSet = c.Positive("do-snapshot-set", d.DoSnapshotSet, DurationLimits.JobTimeout),
+            BackupComplete = c.Positive("backup-complete", d.BackupComplete, DurationLimits.JobTimeout),
+            GatherWriterStatus = c.Positive("gather-writer-status", d.GatherWriterStatus, DurationLimits.JobTimeout),
+            WaitSlice = c.Positive("wait-slice", d.WaitSlice, DurationLimits.WaitSlice),
         };
     }
 }
@@ -112,10 +112,10 @@ public sealed record RetrySettings
         return new RetrySettings
         {
             MaxAttempts = c.Int("max-attempts", d.MaxAttempts, min: 1),
-            MinBackoff = c.Positive("min-backoff", d.MinBackoff),
-            MaxBackoff = c.Positive("max-backoff", d.MaxBackoff),
+            MinBackoff = c.Positive("min-backoff", d.MinBackoff, DurationLimits.RetryDelay),
+            MaxBackoff = c.Positive("max-backoff", d.MaxBackoff, DurationLimits.RetryDelay),
             RandomFactor = c.Double("random-factor", d.RandomFactor, min: 0, max: 1),
-            SnapshotInProgressDelay = c.Positive("snapshot-in-progress-delay", d.SnapshotInProgressDelay),
+            SnapshotInProgressDelay = c.Positive("snapshot-in-progress-delay", d.SnapshotInProgressDelay, DurationLimits.RetryDelay),
         };
     }
 }
@@ -141,7 +141,7 @@ public sealed record JobSettings
         return new JobSettings
         {
             OversizePolicy = c.Enum("oversize-policy", d.OversizePolicy),
-            DefaultTimeout = c.Positive("default-timeout", d.DefaultTimeout),
+            DefaultTimeout = c.Positive("default-timeout", d.DefaultTimeout, DurationLimits.JobTimeout),
         };
     }
 }

@@ -17,4 +17,10 @@ public interface IVssFactory
     /// </summary>
     /// <exception cref="VssException">Creation failed (E_ACCESSDENIED without backup privileges, E_NOTIMPL where VSS is absent).</exception>
     IVssBackupComponents CreateVssBackupComponents();
+
+    /// <summary>
+    /// Creates a components object on behalf of <paramref name="requester"/> (the job it is for). VSS has no such notion;
+    /// a provider may use it to account per job (the simulator does), the others ignore it.
+    /// </summary>
+    IVssBackupComponents CreateVssBackupComponents(string requester) => CreateVssBackupComponents();
 }

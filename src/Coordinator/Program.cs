@@ -2,6 +2,15 @@ using System.Runtime.InteropServices;
 using Coordinator.Cli;
 using Coordinator.Vss.Windows;
 
+// The last barrier for exceptions on other threads (a timer, a callback), which end the process: one line and
+// exit 70 with the details in a crash file, as CliApp does for the command's own thread, never a stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    var exception = e.ExceptionObject as Exception ?? new InvalidOperationException(e.ExceptionObject?.ToString());
+    Console.Error.WriteLine("coordinator: error: " + CrashReport.Line(exception, CrashReport.Write(exception, args)));
+    Environment.Exit(ExitCodes.InternalError);
+};
+
 // COM security must be set before the runtime or anything else touches COM, or writers cannot call back
 // (docs/vss-reference.md#com-security-and-privileges). RPC_E_TOO_LATE is reported, not hidden.
 if (OperatingSystem.IsWindows())

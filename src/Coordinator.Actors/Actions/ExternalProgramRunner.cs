@@ -11,8 +11,6 @@ namespace Coordinator.Actors.Actions;
 /// </summary>
 internal static class ExternalProgramRunner
 {
-    private const int StderrTailLines = 20;
-
     public static async Task RunAsync(ExternalProgramAction action, SnapshotMapping mapping, CancellationToken cancellationToken)
     {
         // The job resolved the program when it was validated (BackupJob.Create).
@@ -49,24 +47,7 @@ internal static class ExternalProgramRunner
         }
 
         using var process = new Process { StartInfo = startInfo };
-        var stderrTail = new Queue<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            lock (stderrTail)
-            {
-                stderrTail.Enqueue(e.Data);
-                while (stderrTail.Count > StderrTailLines)
-                {
-                    stderrTail.Dequeue();
-                }
-            }
-        };
-        // stdout is drained so a chatty program never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        var stderrTail = new StderrTail();
         try
         {
             process.Start();
@@ -75,28 +56,41 @@ internal static class ExternalProgramRunner
         {
             throw new BackupActionFailedException($"backup action '{action.Program}' could not be started: {ex.Message}", null, null, ex);
         }
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        // Read as bytes, not lines (Process's line reader would hold a 20 MB line whole): stderr into the bounded tail,
+        // stdout drained and dropped so a chatty program never blocks on a full pipe.
+        var streams = Task.WhenAll(
+            Task.Run(() => Drain(process.StandardError.BaseStream, stderrTail), CancellationToken.None),
+            Task.Run(() => Drain(process.StandardOutput.BaseStream, null), CancellationToken.None));
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            // The pipes end when the last process holding them does: the tail is complete after this.
+            await streams.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            // The readers end with the killed tree's pipes; nothing waits for them, so their end is observed here.
+            _ = streams.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        // WaitForExitAsync returns once the streams are drained, so the tail is complete here.
         if (process.ExitCode != 0)
         {
-            string tail;
-            lock (stderrTail)
-            {
-                tail = string.Join('\n', stderrTail);
-            }
+            var tail = stderrTail.ToString();
             var message = $"backup action '{action.Program}' exited with code {process.ExitCode}" + (tail.Length > 0 ? $": {tail}" : "");
             throw new BackupActionFailedException(message, process.ExitCode, tail);
         }
+    }
+
+    private static async Task Drain(Stream stream, StderrTail? tail)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            tail?.Append(buffer.AsSpan(0, read));
+        }
+        tail?.Complete();
     }
 }

@@ -38,6 +38,8 @@ internal sealed partial class JobActor : ReceiveActor
     private bool _done;
     private IReadOnlyList<SessionOutcome> _lastOutcomes = [];
     private Exception? _crash;
+    /// <summary>What this actor itself threw (in PreStart or a handler): the job then ends failed, naming it.</summary>
+    private Exception? _ownCrash;
     private ITimer? _deadlineTimer;
     private ITimer? _retryTimer;
 
@@ -65,6 +67,33 @@ internal sealed partial class JobActor : ReceiveActor
     public static Props Props(JobArgs args) => Akka.Actor.Props.Create<JobActor>(args);
 
     protected override void PreStart()
+    {
+        try
+        {
+            Start();
+        }
+        catch (Exception ex)
+        {
+            _ownCrash = ex;
+            throw;
+        }
+    }
+
+    /// <summary>An exception escaping a handler is a bug: remembered, so PostStop answers the job as failed with it.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception ex)
+        {
+            _ownCrash = ex;
+            throw;
+        }
+    }
+
+    private void Start()
     {
         try
         {
@@ -96,7 +125,9 @@ internal sealed partial class JobActor : ReceiveActor
         if (!_done)
         {
             _done = true;
-            _args.Reply.TrySetResult(Result(JobStatus.Cancelled, JobErrors.Cancelled("the coordinator shut down while the job ran")));
+            _args.Reply.TrySetResult(_ownCrash is { } crash
+                ? Result(JobStatus.Failed, JobErrors.Internal(RootCause(crash)))
+                : Result(JobStatus.Cancelled, JobErrors.Cancelled("the coordinator shut down while the job ran")));
         }
         _cancellation.Dispose();
     }

@@ -32,6 +32,10 @@ internal static class JobErrors
 
     public static JobError Cancelled(string message) => new(JobErrorKind.Cancelled, "Job", 0, null, message);
 
+    /// <summary>A bug ended the job (an actor threw): the job fails, naming the exception, rather than leave its caller waiting.</summary>
+    public static JobError Internal(Exception cause) =>
+        new(JobErrorKind.Vss, "Job", 0, null, $"internal error: {cause.GetType().Name}: {cause.Message} (a bug in the coordinator; the log has the details)");
+
     /// <summary>"250 ms", "3 s", "1.5 s", "30 min", "2 h 5 min": a duration as a person writes it.</summary>
     public static string Describe(TimeSpan duration) => duration switch
     {

@@ -46,9 +46,13 @@ public sealed record BackupJob
     public TimeSpan? Timeout
     {
         get => _timeout;
-        init => _timeout = value is { } t && t <= TimeSpan.Zero
-            ? throw new JobValidationException($"the timeout must be positive, not {t}", JobField.Timeout)
-            : value;
+        init => _timeout = value switch
+        {
+            { } t when t <= TimeSpan.Zero => throw new JobValidationException($"the timeout must be positive, not {t}", JobField.Timeout),
+            { } t when t > DurationLimits.JobTimeout => throw new JobValidationException(
+                $"the timeout must be at most {DurationLimits.Describe(DurationLimits.JobTimeout)}, not {t}", JobField.Timeout),
+            _ => value,
+        };
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];

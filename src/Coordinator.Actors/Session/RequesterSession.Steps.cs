@@ -10,7 +10,7 @@ internal sealed partial class RequesterSession
     /// <summary>Create → InitializeForBackup → SetContext → SetBackupState, then check every volume is known and supported.</summary>
     public void Initialize() => Timed("Initialize", () =>
     {
-        _components = _factory.CreateVssBackupComponents();
+        _components = _factory.CreateVssBackupComponents(_job.JobId);
         _components.InitializeForBackup();
         // Persistent snapshots outlive the object (APP_ROLLBACK, as VShadow -p); backup-context ones go with it.
         _components.SetContext(_job.Persistent ? VssSnapshotContext.AppRollback : VssSnapshotContext.Backup);

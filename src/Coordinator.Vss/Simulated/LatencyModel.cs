@@ -9,6 +9,12 @@ namespace Coordinator.Vss.Simulated;
 /// </summary>
 public sealed class LatencyModel
 {
+    /// <summary>The longest latency one operation may be given (a scenario's limit too).</summary>
+    public static readonly TimeSpan MaxLatency = TimeSpan.FromDays(1);
+
+    /// <summary>The largest <see cref="Scale"/>: with <see cref="MaxLatency"/>, still a duration every wait takes.</summary>
+    public const double MaxScale = 1000;
+
     private readonly ConcurrentDictionary<string, TimeSpan> _latencies = new(StringComparer.Ordinal);
     private double _scale = 1.0;
 
@@ -16,9 +22,9 @@ public sealed class LatencyModel
     public double Scale
     {
         get => Volatile.Read(ref _scale);
-        set => Volatile.Write(ref _scale, value >= 0 && double.IsFinite(value)
+        set => Volatile.Write(ref _scale, value is >= 0 and <= MaxScale
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "the latency scale must be a finite number >= 0"));
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"the latency scale must be a number from 0 to {MaxScale}"));
     }
 
     /// <summary>Sets the latency of <paramref name="call"/> (a <see cref="VssCallNames"/> value); returns this for chaining.</summary>
@@ -29,9 +35,9 @@ public sealed class LatencyModel
             throw new ArgumentException(
                 $"latency applies only to the asynchronous operations ({string.Join(", ", VssCallNames.Asynchronous)}), not '{call}'", nameof(call));
         }
-        if (latency < TimeSpan.Zero)
+        if (latency < TimeSpan.Zero || latency > MaxLatency)
         {
-            throw new ArgumentOutOfRangeException(nameof(latency), latency, $"the latency of {call} must not be negative");
+            throw new ArgumentOutOfRangeException(nameof(latency), latency, $"the latency of {call} must be from zero to one day");
         }
         _latencies[call] = latency;
         return this;

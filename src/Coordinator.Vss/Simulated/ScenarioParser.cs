@@ -9,7 +9,7 @@ namespace Coordinator.Vss.Simulated;
 /// {
 ///   "volumes": ["C:\\", "D:\\", "E:\\"], "unsupportedVolumes": ["E:\\"], "machineName": "SIMHOST",
 ///   "persistentStateFile": "sim-host.json",               // relative to the scenario file
-///   "latencyMs": { "GatherWriterMetadata": 40, "DoSnapshotSet": 120 }, "latencyScale": 1.0,
+///   "latencyMs": { "GatherWriterMetadata": 40, "DoSnapshotSet": 120 }, "latencyScale": 1.0,  // at most one day; 0 to 1000
 ///   "faults": [ { "call": "GatherWriterMetadata", "hresult": "VSS_E_WRITER_INFRASTRUCTURE", "times": 2,
 ///                 "afterCall": "BackupComplete", "where": "call" | "async" | "default" } ],
 ///   "writerFaults": [ { "writer": "SqlServerWriter", "phase": "Freeze", "state": "VSS_WS_FAILED_AT_FREEZE",
@@ -92,8 +92,9 @@ public static class ScenarioParser
             }
             if (Optional(root, "latencyScale") is { } scale)
             {
-                var value = Number(scale, "$.latencyScale", "a number >= 0");
-                scenario = scenario with { LatencyScale = value >= 0 ? value : throw Error("$.latencyScale", "a number >= 0", scale) };
+                const string expected = "a number from 0 to 1000";
+                var value = Number(scale, "$.latencyScale", expected);
+                scenario = scenario with { LatencyScale = value is >= 0 and <= LatencyModel.MaxScale ? value : throw Error("$.latencyScale", expected, scale) };
             }
             if (Optional(root, "faults") is { } faults)
             {
@@ -211,8 +212,9 @@ public static class ScenarioParser
                 {
                     throw Error(itemPath, $"an asynchronous operation name: one of {string.Join(", ", VssCallNames.Asynchronous)}", property.Name);
                 }
-                var ms = Number(property.Value, itemPath, "a number of milliseconds >= 0");
-                result[property.Name] = ms >= 0 ? TimeSpan.FromMilliseconds(ms) : throw Error(itemPath, "a number of milliseconds >= 0", property.Value);
+                const string expected = "a number of milliseconds from 0 to 86400000 (one day)";
+                var ms = Number(property.Value, itemPath, expected);
+                result[property.Name] = ms >= 0 && ms <= LatencyModel.MaxLatency.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : throw Error(itemPath, expected, property.Value);
             }
             return result;
         }

@@ -44,7 +44,7 @@ public sealed partial class SimulatedBackupComponents
                 // A writer that fails Identify sends no metadata; it shows in the status as VSS_WS_FAILED_AT_IDENTIFY.
                 _metadata = [.. _writers.Where(w => w.State != VssWriterState.FailedAtIdentify).Select(w => w.Writer.ToMetadata())];
                 _identified = true;
-                Interlocked.Increment(ref Host.Counters.WriterMetadataGathered);
+                Count(static c => ref c.WriterMetadataGathered);
             });
         }
     }
@@ -198,7 +198,7 @@ public sealed partial class SimulatedBackupComponents
                     return;
                 }
                 _status = [.. _writers.Select(w => w.ToStatus())];
-                Interlocked.Increment(ref Host.Counters.WriterStatusGathered);
+                Count(static c => ref c.WriterStatusGathered);
             });
         }
     }

@@ -205,7 +205,7 @@ public sealed partial class SimulatedBackupComponents
         var snapshots = _setVolumes.Select(v => new SimulatedSnapshot(
             new VssSnapshotProperties(v.SnapshotId, _snapshotSetId, _setVolumes.Count, Host.NextDeviceObject(), v.Volume, Host.MachineName,
                 now, SimulatedVssHost.ProviderId, _context, persistent),
-            Owner: persistent ? null : this)).ToList();
+            Owner: persistent ? null : this) { Requester = Requester }).ToList();
         Host.AddSnapshots(snapshots);
     }
 }

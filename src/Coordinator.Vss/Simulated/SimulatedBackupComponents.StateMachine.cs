@@ -110,7 +110,7 @@ public sealed partial class SimulatedBackupComponents
             {
                 _metadata = null;
                 _metadataFreed = true;
-                Interlocked.Increment(ref Host.Counters.WriterMetadataFreed);
+                Count(static c => ref c.WriterMetadataFreed);
             }
             Completed(call);
         }
@@ -234,7 +234,7 @@ public sealed partial class SimulatedBackupComponents
             if (_status is not null)
             {
                 _status = null;
-                Interlocked.Increment(ref Host.Counters.WriterStatusFreed);
+                Count(static c => ref c.WriterStatusFreed);
             }
             Completed(call);
         }

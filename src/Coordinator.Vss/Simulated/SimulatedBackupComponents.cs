@@ -19,16 +19,41 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
     private bool _disposed;
     private bool _initialized;
 
-    internal SimulatedBackupComponents(SimulatedVssHost host)
+    /// <summary>The host's counters, and the requester's when the object was made for one.</summary>
+    private readonly SimulatorCounters[] _counters;
+
+    internal SimulatedBackupComponents(SimulatedVssHost host, string? requester = null)
     {
         Host = host;
+        Requester = requester;
+        _counters = requester is not null && host.CountersOf(requester) is { } mine ? [host.Counters, mine] : [host.Counters];
         _ownerThreadId = Environment.CurrentManagedThreadId;
         Number = host.NextObjectNumber();
         _writers = [.. host.Writers.Select(w => new WriterSession(w))];
-        Interlocked.Increment(ref host.Counters.ObjectsCreated);
+        Count(static c => ref c.ObjectsCreated);
     }
 
     internal SimulatedVssHost Host { get; }
+
+    /// <summary>Who the object was made for (a job), when the factory was told; its accounting is kept apart too.</summary>
+    internal string? Requester { get; }
+
+    private void CountCall(string call)
+    {
+        foreach (var counters in _counters)
+        {
+            counters.CountCall(call);
+        }
+    }
+
+    /// <summary>Counts one more of <paramref name="field"/> on the host and for the object's requester.</summary>
+    internal void Count(SimulatorCounters.Field field)
+    {
+        foreach (var counters in _counters)
+        {
+            Interlocked.Increment(ref field(counters));
+        }
+    }
 
     /// <summary>The object's number on its host (1, 2, ...), used in messages.</summary>
     public int Number { get; }
@@ -67,10 +92,10 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
     {
         lock (Host.Sync)
         {
-            Host.Counters.CountCall(VssCallNames.Dispose);
+            CountCall(VssCallNames.Dispose);
             if (Environment.CurrentManagedThreadId != _ownerThreadId)
             {
-                Interlocked.Increment(ref Host.Counters.WrongThreadCalls);
+                Count(static c => ref c.WrongThreadCalls);
             }
             if (_disposed)
             {
@@ -80,23 +105,23 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
             Host.ReleaseCreationSlot(this);
             Host.RemoveSnapshots(Host.AllSnapshots.Where(s => s.Owner == this).Select(s => s.Id));
             _disposed = true;
-            Interlocked.Increment(ref Host.Counters.ObjectsReleased);
+            Count(static c => ref c.ObjectsReleased);
         }
     }
 
     /// <summary>Thread check and count for the calls on this object's IVssAsync objects.</summary>
     internal void EnterAsyncCall(string call)
     {
-        Host.Counters.CountCall(call);
+        CountCall(call);
         ThrowIfWrongThread(call);
     }
 
     internal void CountAsyncDispose()
     {
-        Host.Counters.CountCall("IVssAsync.Dispose");
+        CountCall("IVssAsync.Dispose");
         if (Environment.CurrentManagedThreadId != _ownerThreadId)
         {
-            Interlocked.Increment(ref Host.Counters.WrongThreadCalls);
+            Count(static c => ref c.WrongThreadCalls);
         }
     }
 
@@ -106,11 +131,11 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
     /// <summary>The guard every call starts with, under the host lock: count, thread affinity, disposal, lazy completion.</summary>
     private void Enter(string call)
     {
-        Host.Counters.CountCall(call);
+        CountCall(call);
         ThrowIfWrongThread(call);
         if (_disposed)
         {
-            Interlocked.Increment(ref Host.Counters.StateViolations);
+            Count(static c => ref c.StateViolations);
             throw new ObjectDisposedException(ToString(), $"{call} was called after the object was released (Dispose)");
         }
         SettlePendingOperation();
@@ -121,7 +146,7 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
         var current = Environment.CurrentManagedThreadId;
         if (current != _ownerThreadId)
         {
-            Interlocked.Increment(ref Host.Counters.WrongThreadCalls);
+            Count(static c => ref c.WrongThreadCalls);
             throw new VssWrongThreadException(call, detail:
                 $"{this} was created on managed thread {_ownerThreadId} but called from thread {current}; "
                 + "make every call on a components object (and its IVssAsync) from the thread that created it");
@@ -149,7 +174,7 @@ public sealed partial class SimulatedBackupComponents : IVssBackupComponents
     /// <summary>A state-machine violation: counted, and reported as VSS does, with VSS_E_BAD_STATE.</summary>
     private VssException Violation(string call, string detail)
     {
-        Interlocked.Increment(ref Host.Counters.StateViolations);
+        Count(static c => ref c.StateViolations);
         return new VssBadStateException(call, detail: $"{this}: {detail}");
     }
 

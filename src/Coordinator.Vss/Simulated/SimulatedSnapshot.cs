@@ -5,4 +5,7 @@ namespace Coordinator.Vss.Simulated;
 internal sealed record SimulatedSnapshot(VssSnapshotProperties Properties, SimulatedBackupComponents? Owner)
 {
     public Guid Id => Properties.SnapshotId;
+
+    /// <summary>Who the creating object was made for (a job), when known; a persistent snapshot loaded from the state file has none.</summary>
+    public string? Requester { get; init; }
 }

@@ -13,7 +13,12 @@ public sealed class SimulatedVssFactory(SimulatedVssHost host) : IVssFactory
     /// Creates a components object bound to the calling thread. Faults on <see cref="VssCallNames.CreateVssBackupComponents"/>
     /// model E_ACCESSDENIED (no backup privileges) and E_NOTIMPL (VSS absent).
     /// </summary>
-    public IVssBackupComponents CreateVssBackupComponents()
+    public IVssBackupComponents CreateVssBackupComponents() => Create(null);
+
+    /// <summary>As <see cref="CreateVssBackupComponents()"/>, counted also for <paramref name="requester"/> when the host tracks it (<see cref="SimulatedVssHost.TrackRequester"/>).</summary>
+    public IVssBackupComponents CreateVssBackupComponents(string requester) => Create(requester);
+
+    private SimulatedBackupComponents Create(string? requester)
     {
         const string call = VssCallNames.CreateVssBackupComponents;
         Host.Counters.CountCall(call);
@@ -21,6 +26,6 @@ public sealed class SimulatedVssFactory(SimulatedVssHost host) : IVssFactory
         {
             throw VssException.Create(fault.HResult, call, detail: "injected fault");
         }
-        return new SimulatedBackupComponents(Host);
+        return new SimulatedBackupComponents(Host, requester);
     }
 }

@@ -40,6 +40,7 @@ public sealed class SimulatedVssHost
         if (options.PersistentStateFile is { } file)
         {
             _store = new PersistentSnapshotStore(file);
+            _store.CheckUsable();
             var state = _store.Load();
             _nextShadowCopyNumber = Math.Max(1, state.NextShadowCopyNumber);
             foreach (var snapshot in state.Snapshots)
@@ -109,6 +110,34 @@ public sealed class SimulatedVssHost
     internal Lock Sync { get; } = new();
 
     internal SimulatorCounters Counters { get; } = new();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SimulatorCounters> _requesters = new(StringComparer.Ordinal);
+
+    /// <summary>The counters of a requester being tracked (<see cref="TrackRequester"/>), else null.</summary>
+    internal SimulatorCounters? CountersOf(string requester) => _requesters.GetValueOrDefault(requester);
+
+    /// <summary>
+    /// Keeps the accounting of the objects made for <paramref name="requester"/> from now on, until
+    /// <see cref="AccountingOf"/> forgets it. Only tracked requesters are kept: a host that runs many jobs and never
+    /// asks keeps nothing per job.
+    /// </summary>
+    public void TrackRequester(string requester) => _requesters.TryAdd(requester, new SimulatorCounters());
+
+    /// <summary>
+    /// The accounting of the objects made for <paramref name="requester"/> (a job: see
+    /// <see cref="IVssFactory.CreateVssBackupComponents(string)"/>) and of the snapshots they created, apart from every
+    /// other job's: a job's leaks are its own even while other jobs run on the host.
+    /// </summary>
+    /// <param name="forget">Drop the requester's counters after reading them (its job has ended), so a long-running host does not keep one set per job forever.</param>
+    public SimulatorAccounting AccountingOf(string requester, bool forget = false)
+    {
+        var counters = forget && _requesters.TryRemove(requester, out var removed) ? removed : _requesters.GetValueOrDefault(requester) ?? new SimulatorCounters();
+        lock (Sync)
+        {
+            var mine = _snapshots.Values.Where(s => s.Requester == requester).ToList();
+            return counters.Snapshot(mine.Count, mine.Count(s => s.Properties.Persistent));
+        }
+    }
 
     internal int NextObjectNumber() => Interlocked.Increment(ref _nextObjectNumber);
 

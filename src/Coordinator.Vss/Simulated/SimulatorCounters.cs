@@ -15,6 +15,9 @@ internal sealed class SimulatorCounters
     public int WrongThreadCalls;
     public int StateViolations;
 
+    /// <summary>One of the counters, for code that counts the same thing in several sets (the host's and a job's).</summary>
+    public delegate ref int Field(SimulatorCounters counters);
+
     public void CountCall(string call) => _calls.AddOrUpdate(call, 1, (_, n) => n + 1);
 
     public SimulatorAccounting Snapshot(int snapshotsAlive, int persistentAlive) => new(

@@ -85,8 +85,8 @@ public static class BackupCommand
         }
         else
         {
-            console.Ansi.MarkupLine($"Backup job [bold]{jobId}[/] of {Markup.Escape(string.Join(", ", job.Volumes))}" +
-                                    $"{(job.Persistent ? " (persistent)" : "")} with the {Markup.Escape(provider.Description)}");
+            console.Ansi.MarkupLine($"Backup job [bold]{jobId}[/] of {TerminalText.Markup(string.Join(", ", job.Volumes))}" +
+                                    $"{(job.Persistent ? " (persistent)" : "")} with the {TerminalText.Markup(provider.Description)}");
             outcome = (await ProgressView.RunAsync(console, onProgress => executor.ExecuteAsync(job, onProgress, cancellationToken)))!;
             if (outcome.Result.Error is { Kind: JobErrorKind.Input } input)
             {

@@ -6,7 +6,8 @@ namespace Coordinator.Cli;
 
 /// <summary>
 /// The command tree and the one place user-facing failures become exit codes: parse errors and CliExceptions print a
-/// single line on stderr; nothing a user can cause prints a stack trace.
+/// single line on stderr; nothing a user can cause prints a stack trace. Any other exception is a bug: one line, exit
+/// <see cref="ExitCodes.InternalError"/>, the details in a crash file (<see cref="CrashReport"/>).
 /// </summary>
 public sealed class CliApp(CliConsole console, CliDependencies? dependencies = null)
 {
@@ -29,7 +30,17 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var parse = BuildRoot().Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = BuildRoot().Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            // An argument starting with '@' names a response file, read while parsing: one that cannot be read is a usage error.
+            console.WriteErrorLine($"an argument starting with '@' names a response file that cannot be read ({ex.Message})");
+            return ExitCodes.BadInput;
+        }
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             // The command path for the hint, e.g. "coordinator snapshots delete" (the root is named after the host process).
@@ -70,6 +81,18 @@ public sealed class CliApp(CliConsole console, CliDependencies? dependencies = n
         {
             console.WriteErrorLine("cancelled");
             return ExitCodes.Cancelled;
+        }
+        catch (Akka.Configuration.ConfigurationException ex)
+        {
+            // A setting Akka refused where no command checked it first (the server's actor system): still the user's config.
+            console.WriteErrorLine($"configuration: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex)
+        {
+            // The last barrier: whatever else escaped is a bug. One line and its own exit code, the details in a file.
+            console.WriteErrorLine(CrashReport.Line(ex, CrashReport.Write(ex, args)));
+            return ExitCodes.InternalError;
         }
     }
 }

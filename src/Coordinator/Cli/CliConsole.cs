@@ -48,7 +48,16 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
     private static TextWriter Utf8StandardOutput() =>
         TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true });
 
-    /// <summary>The one line a user mistake or an environment problem gets: no stack trace, newlines flattened.</summary>
-    public void WriteErrorLine(string message) =>
-        Error.WriteLine("coordinator: error: " + message.ReplaceLineEndings(" ").Trim());
+    /// <summary>
+    /// The one line a user mistake or an environment problem gets: no stack trace, newlines flattened, and what the
+    /// user typed (echoed in the message) unable to drive the terminal.
+    /// </summary>
+    public void WriteErrorLine(string message)
+    {
+        var line = TerminalText.Escape(message.ReplaceLineEndings(" ").Replace('\t', ' ').Trim());
+        // A message quoting input (a parser's, a program's) stays a line a terminal can show.
+        Error.WriteLine("coordinator: error: " + (line.Length <= MaxErrorLength ? line : line[..(MaxErrorLength - 3)] + "..."));
+    }
+
+    private const int MaxErrorLength = 2000;
 }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Coordinator.Actors.Jobs;
 using Coordinator.Core;
 using Coordinator.Hosting;
@@ -59,7 +60,33 @@ public sealed class CommandHost : IAsyncDisposable
         // The command's own logger factory, not a second console pipeline: registered as an instance, it stays ours to dispose.
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddCoordinatorActors(Config, provider, journal);
-        _actors = builder.Build();
+        var actors = builder.Build();
+        ActorSystem? system = null;
+        try
+        {
+            // Akka.Hosting logs a failed actor system and stops the application rather than throw: made here first, a
+            // bad akka setting (akka.actor.ask-timeout = abc) is an error naming it, before anything started. Coordinated
+            // shutdown reads its phases (akka.coordinated-shutdown) only when first used: here too, not at the first job.
+            system = actors.Services.GetRequiredService<ActorSystem>();
+            CoordinatedShutdown.Get(system);
+        }
+        catch (Exception ex) when (ActorSystemConfigError.Find(ex) is { } cause)
+        {
+            if (system is not null)
+            {
+                try
+                {
+                    await system.Terminate();
+                }
+                catch (Exception again) when (ActorSystemConfigError.Find(again) is not null)
+                {
+                    // Terminate runs coordinated shutdown, which may be what the setting broke; the error below says so.
+                }
+            }
+            actors.Dispose();
+            throw CoordinatorException.BadInput($"configuration ({Config.Path} and its overrides): the actor system cannot start: {cause.Message}{ActorSystemConfigError.KeysHolding(Config.Akka, cause.Message)}");
+        }
+        _actors = actors;
         await _actors.StartAsync(cancellationToken);
         return _actors.Services.GetRequiredService<IBackupCoordinator>();
     }

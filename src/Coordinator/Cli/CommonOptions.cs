@@ -79,13 +79,25 @@ public sealed class ProviderCommandOptions
     public CommonValues Read(ParseResult parse, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var all = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
-        SetIfGiven(all, "coordinator:provider", parse.GetValue(_provider));
-        SetIfGiven(all, "coordinator:scenario", parse.GetValue(_scenario));
+        SetIfGiven(all, "coordinator:provider", NotBlank(parse, _provider));
+        SetIfGiven(all, "coordinator:scenario", NotBlank(parse, _scenario));
         if (_journal is not null)
         {
-            SetIfGiven(all, "coordinator:journal", parse.GetValue(_journal));
+            SetIfGiven(all, "coordinator:journal", NotBlank(parse, _journal));
         }
-        return new CommonValues(parse.GetValue(_config), all, _json is not null && parse.GetValue(_json), parse.GetValue(_verbose));
+        return new CommonValues(NotBlank(parse, _config), all, _json is not null && parse.GetValue(_json), parse.GetValue(_verbose));
+    }
+
+    /// <summary>
+    /// The option's value; an empty one (<c>--journal ""</c>) is refused, since in the configuration an empty value
+    /// means "unset" and the command would silently use the default instead of what was typed.
+    /// </summary>
+    internal static string? NotBlank(ParseResult parse, Option<string?> option)
+    {
+        var value = parse.GetValue(option);
+        return value is null || !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw CliException.BadInput($"{option.Name}: the value is empty: give {(option.HelpName is "FILE" ? "a file name" : "a value")} or leave the option out");
     }
 
     internal static void SetIfGiven(Dictionary<string, string?> overrides, string key, string? value)

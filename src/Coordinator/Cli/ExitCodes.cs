@@ -11,11 +11,14 @@ public static class ExitCodes
     public const int BadInput = 2;
     public const int Environment = 3;
 
+    /// <summary>EX_SOFTWARE of sysexits.h: a bug in the coordinator (an exception nothing handled); the error line names a crash file.</summary>
+    public const int InternalError = 70;
+
     /// <summary>128 + SIGINT, as shells report a Ctrl+C'd program.</summary>
     public const int Cancelled = 130;
 
     public const string HelpText =
-        "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges), 130 cancelled (Ctrl+C cancels the job and cleans up).";
+        "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges), 70 internal error (a bug: the error line names a crash file), 130 cancelled (Ctrl+C cancels the job and cleans up).";
 }
 
 /// <summary>Maps a finished job, and a core error, to the exit code.</summary>

@@ -15,13 +15,13 @@ public static class HumanRenderer
             "cancelled" => "yellow",
             _ => "red",
         };
-        console.MarkupLine($"Job [bold]{Markup.Escape(document.JobId)}[/]: [{colour}]{Markup.Escape(document.Status)}[/]" +
-                           $" after {document.Attempts} attempt(s), provider {Markup.Escape(document.Provider ?? "?")}");
+        console.MarkupLine($"Job [bold]{TerminalText.Markup(document.JobId)}[/]: [{colour}]{TerminalText.Markup(document.Status)}[/]" +
+                           $" after {document.Attempts} attempt(s), provider {TerminalText.Markup(document.Provider ?? "?")}");
         if (document.Error is { } error)
         {
             var code = error.Hresult is null ? "" : $" {error.Name} ({error.Hresult})";
             var writer = error.Writer is null ? "" : $", writer '{error.Writer}'";
-            console.MarkupLine($"[{colour}]{Markup.Escape($"{error.Operation} failed{code}{writer}: {error.Message}")}[/]");
+            console.MarkupLine($"[{colour}]{TerminalText.Markup($"{error.Operation} failed{code}{writer}: {error.Message}")}[/]");
         }
 
         if (document.Volumes.Count > 0)
@@ -30,7 +30,7 @@ public static class HumanRenderer
                 .AddColumn("Volume").AddColumn("Snapshot").AddColumn("Device object");
             foreach (var v in document.Volumes)
             {
-                volumes.AddRow(Markup.Escape(v.Volume), v.SnapshotId.ToString(), Markup.Escape(v.DeviceObject));
+                volumes.AddRow(TerminalText.Markup(v.Volume), v.SnapshotId.ToString(), TerminalText.Markup(v.DeviceObject));
             }
             console.Write(volumes);
             console.WriteLine(document.Persistent
@@ -45,16 +45,16 @@ public static class HumanRenderer
             {
                 var failed = w.State.Contains("FAILED", StringComparison.Ordinal);
                 writers.AddRow(
-                    Markup.Escape(w.Name),
-                    failed ? $"[red]{Markup.Escape(w.State)}[/]" : Markup.Escape(w.State),
-                    Markup.Escape(w.Failure is null ? "" : $"{w.FailureName} ({w.Failure})"));
+                    TerminalText.Markup(w.Name),
+                    failed ? $"[red]{TerminalText.Markup(w.State)}[/]" : TerminalText.Markup(w.State),
+                    TerminalText.Markup(w.Failure is null ? "" : $"{w.FailureName} ({w.Failure})"));
             }
             console.Write(writers);
         }
 
         foreach (var warning in document.Warnings)
         {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            console.MarkupLine($"[yellow]warning:[/] {TerminalText.Markup(warning)}");
         }
         if (document.Simulator is { } s)
         {
@@ -73,7 +73,7 @@ public static class HumanRenderer
             var components = string.Join("\n", w.Components.Select(c =>
                 $"{c.Path} ({c.Type}{(c.Selectable ? ", selectable" : "")})" + string.Concat(c.Files.Select(f => "\n    " + f))));
             var state = w.Failure is null ? w.State : $"{w.State}\n{w.FailureName} ({w.Failure})";
-            table.AddRow(Markup.Escape(w.Name), $"{w.ClassId}\n{w.InstanceId}", Markup.Escape(state), Markup.Escape(components));
+            table.AddRow(TerminalText.Markup(w.Name), $"{w.ClassId}\n{w.InstanceId}", TerminalText.Markup(state), TerminalText.Markup(components));
         }
         console.Write(table);
     }

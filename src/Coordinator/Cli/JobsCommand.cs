@@ -98,7 +98,7 @@ public static class JobsCommand
             var table = new Table().AddColumn("Job").AddColumn("Status").AddColumn("Volumes").AddColumn("Submitted").AddColumn("Finished");
             foreach (var j in jobs)
             {
-                table.AddRow(j.Id, j.Status, Markup.Escape(string.Join(" ", j.Volumes)), j.SubmittedAt.ToString("u"), j.FinishedAt?.ToString("u") ?? "");
+                table.AddRow(j.Id, j.Status, TerminalText.Markup(string.Join(" ", j.Volumes)), j.SubmittedAt.ToString("u"), j.FinishedAt?.ToString("u") ?? "");
             }
             console.Ansi.Write(table);
             return ExitCodes.Succeeded;

@@ -23,8 +23,8 @@ public static class ProgressView
             {
                 await foreach (var progress in events.Reader.ReadAllAsync())
                 {
-                    context.Status(Markup.Escape(Describe(progress)));
-                    console.Ansi.MarkupLine($"[grey]{Markup.Escape(Describe(progress))}[/]");
+                    context.Status(TerminalText.Markup(Describe(progress)));
+                    console.Ansi.MarkupLine($"[grey]{TerminalText.Markup(Describe(progress))}[/]");
                 }
             });
         }
@@ -32,7 +32,7 @@ public static class ProgressView
         {
             await foreach (var progress in events.Reader.ReadAllAsync())
             {
-                console.Out.WriteLine("  " + Describe(progress));
+                console.Out.WriteLine("  " + TerminalText.Escape(Describe(progress)));
             }
         }
         return await task;

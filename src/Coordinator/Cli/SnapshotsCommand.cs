@@ -42,13 +42,13 @@ public static class SnapshotsCommand
             }
             if (rows.Count == 0)
             {
-                console.Ansi.WriteLine($"No snapshots created by this coordinator are alive (journal {journal.Path}, {provider.Description}).");
+                console.Ansi.WriteLine($"No snapshots created by this coordinator are alive (journal {TerminalText.Escape(journal.Path)}, {provider.Description}).");
                 return ExitCodes.Succeeded;
             }
             var table = new Table().AddColumn("Set").AddColumn("Snapshot").AddColumn("Volume").AddColumn("Device object").AddColumn("Job").AddColumn("Persistent").AddColumn("Provider has it");
             foreach (var r in rows)
             {
-                table.AddRow(r.SetId.ToString(), r.SnapshotId.ToString(), Markup.Escape(r.Volume), Markup.Escape(r.DeviceObject ?? ""), r.JobId,
+                table.AddRow(r.SetId.ToString(), r.SnapshotId.ToString(), TerminalText.Markup(r.Volume), TerminalText.Markup(r.DeviceObject ?? ""), r.JobId,
                     r.Persistent ? "yes" : "no", r.Present ? "yes" : "[yellow]no[/]");
             }
             console.Ansi.Write(table);

@@ -50,7 +50,16 @@ public static class CoordinatorActorHosting
     /// </summary>
     private static Akka.Event.LogLevel LogLevelOf(Config config)
     {
-        var level = Akka.Event.Logging.LogLevelFor(config.GetString("akka.loglevel", "INFO"));
+        var text = config.GetString("akka.loglevel", "INFO") ?? "";
+        Akka.Event.LogLevel level;
+        try
+        {
+            level = Akka.Event.Logging.LogLevelFor(text.Length > 0 ? text : throw new ArgumentException("empty"));
+        }
+        catch (ArgumentException)
+        {
+            throw new ConfigurationException($"akka.loglevel = '{(text.Length <= 60 ? text : text[..57] + "...")}' is not valid: expected DEBUG, INFO, WARNING, ERROR or OFF");
+        }
         return level > Akka.Event.LogLevel.ErrorLevel ? Akka.Event.LogLevel.ErrorLevel : level;
     }
 }

@@ -44,11 +44,20 @@ public static class CoordinatorConfiguration
     public static CoordinatorConfig Load(string configPath, IReadOnlyDictionary<string, string?> commandLine)
     {
         var file = ParseFile(configPath);
-        var overrides = new ConfigurationBuilder()
-            .AddJsonFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(commandLine)
-            .Build();
+        var appSettings = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, "appsettings.json");
+        IConfigurationRoot overrides;
+        try
+        {
+            overrides = new ConfigurationBuilder()
+                .AddJsonFile(appSettings, optional: true, reloadOnChange: false)
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(commandLine)
+                .Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw CoordinatorException.BadInput($"'{appSettings}' cannot be read as JSON settings: {ex.Message}");
+        }
         // Akka refuses a config as its own fallback, and an absent file and absent overrides are both Config.Empty.
         var merged = new[] { HoconOverrides.From(overrides), file }
             .Where(c => !c.IsEmpty)
@@ -56,11 +65,31 @@ public static class CoordinatorConfiguration
             .Aggregate(ConfigurationFactory.ParseString(DispatcherConfig.Hocon), (fallback, c) => c.WithFallback(fallback));
         try
         {
+            CheckShutdownPhases(merged);
             return new CoordinatorConfig(configPath, merged, CoordinatorSettings.FromConfig(merged), CoordinatorOptions.FromConfig(merged));
         }
         catch (ConfigurationException ex)
         {
             throw CoordinatorException.BadInput($"configuration ({configPath} and its overrides): {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Akka reads its coordinated-shutdown phases only when the actor system first needs them, and a bad timeout there
+    /// then breaks the system's own Terminate as well: checked here, with the other settings.
+    /// </summary>
+    private static void CheckShutdownPhases(Config config)
+    {
+        var shutdown = new ConfigReader(config, "akka.coordinated-shutdown");
+        shutdown.Positive("default-phase-timeout", TimeSpan.FromSeconds(5), DurationLimits.ShutdownTimeout);
+        var phases = config.GetValue("akka.coordinated-shutdown.phases");
+        if (phases is null || !phases.IsObject())
+        {
+            return;
+        }
+        foreach (var phase in phases.GetObject().Items.Keys)
+        {
+            shutdown.Section("phases").Section(phase).Positive("timeout", TimeSpan.FromSeconds(5), DurationLimits.ShutdownTimeout);
         }
     }
 
@@ -84,8 +113,10 @@ public static class CoordinatorConfiguration
         {
             throw CoordinatorException.BadInput($"config file '{path}' cannot be read: {ex.Message}");
         }
-        catch (Exception ex) when (ex is ConfigurationException or FormatException)
+        catch (Exception ex) when (ex is not (CoordinatorException or OutOfMemoryException))
         {
+            // Akka's parser reports syntax errors with several exception types (its own, FormatException,
+            // ArgumentException, InvalidOperationException...): whatever it throws, the text is what is wrong.
             throw CoordinatorException.BadInput($"config file '{path}' is not valid HOCON: {ex.Message}");
         }
     }

@@ -37,7 +37,7 @@ public sealed record CoordinatorOptions
             Provider = c.String("provider", d.Provider),
             Scenario = c.OptionalString("scenario"),
             Journal = c.OptionalString("journal"),
-            JournalFlushInterval = c.Positive("journal-flush-interval", d.JournalFlushInterval),
+            JournalFlushInterval = c.Positive("journal-flush-interval", d.JournalFlushInterval, Actors.DurationLimits.JournalFlushInterval),
             Server = ServerOptions.FromConfig(c.Section("server")) with { AllowedPrograms = ServerOptions.ReadAllowedPrograms(config) },
         };
     }
@@ -74,7 +74,7 @@ public sealed record ServerOptions
         {
             Urls = c.String("urls", d.Urls),
             MaxConcurrentJobs = c.Int("max-concurrent-jobs", d.MaxConcurrentJobs, min: 1),
-            ShutdownTimeout = c.Positive("shutdown-timeout", d.ShutdownTimeout),
+            ShutdownTimeout = c.Positive("shutdown-timeout", d.ShutdownTimeout, DurationLimits.ShutdownTimeout),
             TokenFile = c.OptionalString("token-file"),
             RequirePrivateTokenFile = ReadSwitch(c.OptionalString("require-private-token-file"), RequirePrivateTokenFileKey),
         };

@@ -4,7 +4,8 @@ namespace Coordinator.Hosting;
 /// Checks that the braces and brackets of a HOCON text pair up before Akka's parser sees it. Akka.NET 1.5's parser
 /// accepts an unclosed <c>{</c> or a stray <c>}</c> silently (a truncated file would load as if complete) and, given an
 /// array closed by a brace (<c>x = [ 1 }</c>), loops allocating memory until the process is killed. Quoted strings
-/// (with escapes), triple-quoted strings and comments (<c>#</c>, <c>//</c>) are skipped.
+/// (with escapes), triple-quoted strings and comments (<c>#</c>, <c>//</c>) are skipped. It also refuses <c>include</c>,
+/// which that parser, given no way to resolve it, answers with a NullReferenceException.
 /// </summary>
 internal static class HoconStructure
 {
@@ -14,6 +15,8 @@ internal static class HoconStructure
         var open = new Stack<(char Bracket, int Line, int Column)>();
         var line = 1;
         var column = 0;
+        // At the start of a statement (the file's, a line's, after '{' or ','), where an include would be.
+        var statementStart = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -22,8 +25,19 @@ internal static class HoconStructure
             {
                 line++;
                 column = 0;
+                statementStart = true;
                 continue;
             }
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+            if (statementStart && string.CompareOrdinal(text, i, "include", 0, 7) == 0 && (i + 7 == text.Length || char.IsWhiteSpace(text[i + 7])))
+            {
+                // Akka's parser, given no include callback, fails with a NullReferenceException.
+                return $"line {line}, column {column}: include is not supported: put the settings in this file";
+            }
+            statementStart = c is '{' or ',';
             if (c == '#' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
             {
                 while (i + 1 < text.Length && text[i + 1] != '\n')

@@ -25,6 +25,7 @@ public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal jo
         {
             return null;
         }
+        provider.BeginAccounting?.Invoke(job.JobId);
         BackupResult result;
         try
         {
@@ -49,7 +50,7 @@ public sealed class JobExecutor(IBackupCoordinator coordinator, SqliteJournal jo
             result = new BackupResult(job.JobId, JobStatus.Failed,
                 new JobError(JobErrorKind.Vss, "Job", 0, null, $"internal error: {ex.Message}"), 0, null, [], [], [], [], [], provider.Name);
         }
-        var document = JsonResultDocument.From(result, job.Persistent, provider.Accounting?.Invoke());
+        var document = JsonResultDocument.From(result, job.Persistent, provider.Accounting?.Invoke(job.JobId));
         beforeCompleting?.Invoke();
         journal.CompleteJob(job.JobId, document.Status, JsonSerializer.Serialize(document, JsonDefaults.Options));
         return new JobOutcome(result, document);

@@ -78,13 +78,13 @@ public static class JobRequestValidator
         TimeSpan? timeout = null;
         if (request.Timeout is not null)
         {
-            if (TryParseDuration(request.Timeout, out var parsed))
+            if (DurationParser.TryParse(request.Timeout, Actors.DurationLimits.JobTimeout, out var parsed, out var error))
             {
                 timeout = parsed;
             }
             else
             {
-                errors.Add(new FieldError("timeout", $"{BoundedText.Quote(request.Timeout)} is not a duration: use e.g. 90s, 10m, 1h30m"));
+                errors.Add(new FieldError("timeout", $"{BoundedText.Quote(request.Timeout)} {error}"));
             }
         }
         var filter = Check(() => BackupJob.CheckWriters(new WriterFilter(request.IncludeWriters ?? [], request.ExcludeWriters ?? [])));
@@ -98,17 +98,4 @@ public static class JobRequestValidator
         return (Check(() => BackupJob.Create(jobId, request.Volumes ?? [], filter, action, request.Persistent, timeout)), errors);
     }
 
-    /// <summary>A duration too large for a TimeSpan is not a duration either (not an unhandled OverflowException).</summary>
-    private static bool TryParseDuration(string text, out TimeSpan value)
-    {
-        try
-        {
-            return DurationParser.TryParse(text, out value);
-        }
-        catch (OverflowException)
-        {
-            value = default;
-            return false;
-        }
-    }
 }

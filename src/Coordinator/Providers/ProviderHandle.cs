@@ -13,8 +13,14 @@ public sealed class ProviderHandle : IDisposable
 
     public required IVssFactory Factory { get; init; }
 
-    /// <summary>Null except for the simulated provider.</summary>
-    public Func<SimulatorAccountingDocument>? Accounting { get; init; }
+    /// <summary>
+    /// Null except for the simulated provider: the accounting of one job (by its id), its objects and snapshots only,
+    /// not those of other jobs running on the same host. Read once, when the job has ended.
+    /// </summary>
+    public Func<string, SimulatorAccountingDocument>? Accounting { get; init; }
+
+    /// <summary>With <see cref="Accounting"/>: starts keeping a job's own figures, before the job starts.</summary>
+    public Action<string>? BeginAccounting { get; init; }
 
     /// <summary>What to tell a human about the provider, e.g. that VSS is simulated on Linux.</summary>
     public required string Description { get; init; }

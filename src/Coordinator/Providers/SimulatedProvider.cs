@@ -19,6 +19,15 @@ internal static class SimulatedProvider
             // The message already says which file, which JSON path, what was expected and what was found.
             throw CoordinatorException.BadInput(ex.Message, "scenario", ex);
         }
+        catch (PersistentStateFileException ex)
+        {
+            throw CoordinatorException.Environment($"scenario '{scenarioFile}': {ex.Message}", "scenario", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The state file exists but is not one the simulator wrote; the message names it and what to do.
+            throw CoordinatorException.BadInput($"scenario '{scenarioFile}': {ex.Message}", "scenario", ex);
+        }
         catch (IOException ex)
         {
             throw CoordinatorException.BadInput($"cannot read '{scenarioFile}': {ex.Message}", "scenario", ex);
@@ -28,7 +37,8 @@ internal static class SimulatedProvider
             Name = SimulatedVssFactory.Name,
             Factory = host.CreateFactory(),
             Description = DefaultProviderSource.SimulatedDescription,
-            Accounting = () => ToDocument(host.Accounting),
+            Accounting = jobId => ToDocument(host.AccountingOf(jobId, forget: true)),
+            BeginAccounting = host.TrackRequester,
         };
     }
 

@@ -62,6 +62,39 @@ public sealed class ExternalProgramRunnerSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_20_MB_stderr_line_becomes_a_few_KiB_of_error_saying_how_much_was_cut()
+    {
+        // One 20,000,000-byte line with no line break, then a short one: the long one must be cut, not kept.
+        var action = new ExternalProgramAction("/bin/sh", ["-c", "head -c 20000000 /dev/zero | tr '\\0' x >&2; echo >&2; echo 'last words' >&2; exit 3"]);
+
+        var ex = await Assert.ThrowsAsync<BackupActionFailedException>(() => ExternalProgramRunner.RunAsync(action, Mapping, CancellationToken.None));
+
+        Assert.Equal(3, ex.ExitCode);
+        Assert.True(ex.Message.Length < 8 * 1024, $"the message is {ex.Message.Length} characters long");
+        Assert.Contains($"… ({20_000_000 - 1024} bytes cut)", ex.StderrTail);
+        Assert.EndsWith("\nlast words", ex.StderrTail);
+    }
+
+    [Fact]
+    public void The_stderr_tail_keeps_the_last_lines_within_its_byte_budget()
+    {
+        var tail = new StderrTail(maxLines: 3, maxLineBytes: 10, maxTotalBytes: 25);
+        // Split mid-line and mid-CRLF: the tail must not depend on how the pipe delivers the bytes.
+        foreach (var part in new[] { "one\r\ntwo\nthree-is-much-too-lo", "ng\nfour\nfive\r", "\nsix" })
+        {
+            tail.Append(System.Text.Encoding.UTF8.GetBytes(part));
+        }
+        tail.Complete();
+
+        Assert.Equal("… (3 earlier line(s) cut)\nfour\nfive\nsix", tail.ToString());
+
+        var budget = new StderrTail(maxLines: 20, maxLineBytes: 10, maxTotalBytes: 25);
+        budget.Append(System.Text.Encoding.UTF8.GetBytes("aaaaaaaaaaaaaaa\nbbbbbbbbbb\ncccccccccc\ndd"));
+        budget.Complete();
+        Assert.Equal("… (1 earlier line(s) cut)\nbbbbbbbbbb\ncccccccccc\ndd", budget.ToString());
+    }
+
+    [Fact]
     public void A_missing_program_is_bad_input_naming_the_action_program_field()
     {
         var ex = Assert.Throws<JobValidationException>(() => ProgramLocator.ResolveOrThrow(Path.Combine(_dir, "no-such-program")));

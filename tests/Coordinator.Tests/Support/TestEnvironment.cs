@@ -87,6 +87,7 @@ public sealed class SimulatedHostProviderSource(SimulatedVssHost host) : IVssPro
         Name = SimulatedVssFactory.Name,
         Factory = host.CreateFactory(),
         Description = DefaultProviderSource.SimulatedDescription,
-        Accounting = () => SimulatedProvider.ToDocument(host.Accounting),
+        Accounting = jobId => SimulatedProvider.ToDocument(host.AccountingOf(jobId, forget: true)),
+        BeginAccounting = host.TrackRequester,
     };
 }

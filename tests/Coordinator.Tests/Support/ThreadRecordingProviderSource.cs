@@ -28,6 +28,7 @@ public sealed class ThreadRecordingProviderSource(SimulatedVssHost host) : IVssP
             Name = inner.Name,
             Description = inner.Description,
             Accounting = inner.Accounting,
+            BeginAccounting = inner.BeginAccounting,
             Factory = new Factory(inner.Factory, this),
         };
     }
@@ -38,11 +39,22 @@ public sealed class ThreadRecordingProviderSource(SimulatedVssHost host) : IVssP
 
         public IVssBackupComponents CreateVssBackupComponents()
         {
+            Record();
+            return inner.CreateVssBackupComponents();
+        }
+
+        public IVssBackupComponents CreateVssBackupComponents(string requester)
+        {
+            Record();
+            return inner.CreateVssBackupComponents(requester);
+        }
+
+        private void Record()
+        {
             lock (owner._threads)
             {
                 owner._threads.Add(Thread.CurrentThread.Name);
             }
-            return inner.CreateVssBackupComponents();
         }
     }
 }
