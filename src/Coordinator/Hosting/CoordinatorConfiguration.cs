@@ -62,7 +62,7 @@ public static class CoordinatorConfiguration
         var merged = new[] { HoconOverrides.From(overrides), file }
             .Where(c => !c.IsEmpty)
             .Reverse()
-            .Aggregate(ConfigurationFactory.ParseString(DispatcherConfig.Hocon), (fallback, c) => c.WithFallback(fallback));
+            .Aggregate(ConfigurationFactory.ParseString(StandardErrorLogger.Hocon + "\n" + DispatcherConfig.Hocon), (fallback, c) => c.WithFallback(fallback));
         try
         {
             CheckShutdownPhases(merged);

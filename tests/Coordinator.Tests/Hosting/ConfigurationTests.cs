@@ -281,6 +281,34 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(13), actors.System.Settings.AskTimeout);
         Assert.Equal("WARNING", actors.System.Settings.LogLevel, ignoreCase: true);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Akkas_logger_of_last_resort_writes_to_stderr_with_or_without_the_shipped_file(bool shipped)
+    {
+        // Akka falls back to it before its loggers start and while it shuts down; its own writes to stdout, which
+        // `backup --json` keeps for one JSON document.
+        var path = shipped ? CoordinatorConfiguration.DefaultConfigPath : Path.Combine(_env.Directory, "absent.hocon");
+        var loaded = CoordinatorConfiguration.Load(path, NoOverrides);
+
+        await using var actors = await HostedActors.StartAsync(loaded, _env);
+
+        Assert.IsType<StandardErrorLogger>(actors.System.Settings.StdoutLogger);
+    }
+
+    [Fact]
+    public void The_logger_of_last_resort_writes_one_line_per_event_with_its_level_and_source()
+    {
+        var written = new StringWriter();
+        var logger = new StandardErrorLogger(written);
+
+        logger.Tell(new Akka.Event.Warning("akka://coordinator/system/cs", typeof(ConfigurationTests), "CoordinatedShutdown ran"));
+
+        var line = Assert.Single(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("[WARNING] akka://coordinator/system/cs: ", line);
+        Assert.Contains("CoordinatedShutdown ran", line);
+    }
 }
 
 /// <summary>The actor system as the CLI and the server host it (Akka.Hosting over the merged config), for inspection.</summary>
