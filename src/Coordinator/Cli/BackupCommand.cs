@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using System.CommandLine;
 using System.Text.Json;
 using Coordinator.Actors.Jobs;

@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using Spectre.Console;
 
 namespace Coordinator.Cli;

@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using System.Globalization;
 
 namespace Coordinator.Cli;

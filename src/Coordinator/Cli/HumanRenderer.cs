@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using Coordinator.Output;
 using Coordinator.Providers;
 using Spectre.Console;

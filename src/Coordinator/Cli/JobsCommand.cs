@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using System.CommandLine;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Coordinator.Core;
 using System.Threading.Channels;
 using Coordinator.Actors.Jobs;
 using Spectre.Console;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Coordinator.Core;
 
 /// <summary>
@@ -17,30 +15,17 @@ public static class BoundedText
     /// <summary>The value in single quotes, at most <see cref="MaxEchoed"/> characters, control characters escaped.</summary>
     public static string Quote(string? value) => $"'{Shorten(value, MaxEchoed)}'";
 
-    /// <summary>At most <paramref name="max"/> characters (then "…"), control characters as \uXXXX.</summary>
+    /// <summary>
+    /// At most <paramref name="max"/> characters of the value (then "…"), with control characters shown escaped as the
+    /// terminal shows them (<see cref="TerminalText.Escape"/>: "\x1B"), so an echoed value can neither flood nor drive it.
+    /// </summary>
     public static string Shorten(string? value, int max)
     {
         if (string.IsNullOrEmpty(value))
         {
             return "";
         }
-        var builder = new StringBuilder(Math.Min(value.Length, max) + 8);
-        foreach (var c in value)
-        {
-            if (builder.Length >= max)
-            {
-                return builder.Append('…').ToString();
-            }
-            if (char.IsControl(c))
-            {
-                builder.Append($"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
+        return value.Length <= max ? TerminalText.Escape(value) : TerminalText.Escape(value[..max]) + "…";
     }
 
     /// <summary>A whole message cut to <see cref="MaxMessage"/> characters.</summary>

@@ -59,7 +59,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var (_, errors) = Coordinator.Jobs.JobRequestValidator.Validate(new Coordinator.Jobs.JobRequest { Volumes = ["C:"], Timeout = new string('x', 10_000_000) }, "job-1");
 
-        Assert.True(Assert.Single(errors).Message.Length < 100, "the whole value was echoed");
+        Assert.True(Assert.Single(errors).Message.Length < 256, "the whole value was echoed");
     }
 
     [Fact]

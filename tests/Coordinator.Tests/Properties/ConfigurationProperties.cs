@@ -53,7 +53,8 @@ public sealed class ConfigurationProperties : IDisposable
             }
             finally
             {
-                variables.ForEach(v => v.Dispose());
+                // Last set, first restored: a key drawn twice gets back what it had before the first.
+                variables.AsEnumerable().Reverse().ToList().ForEach(v => v.Dispose());
             }
         });
 

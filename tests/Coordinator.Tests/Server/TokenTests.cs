@@ -149,7 +149,7 @@ public sealed class TokenEnvironmentTests : IDisposable
             var run = await _env.RunAsync(["serve", "--urls", "http://127.0.0.1:0"]);
 
             Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-            Assert.Contains("COORDINATOR_TOKEN is blank", run.Stderr);
+            Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
         }
         finally
         {

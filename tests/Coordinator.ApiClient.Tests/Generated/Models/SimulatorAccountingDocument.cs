@@ -8,7 +8,7 @@ using System;
 namespace Coordinator.ApiClient.Models
 {
     /// <summary>
-    /// The simulated provider&apos;s accounting as the result document shows it: leaks and object/alloc counts that let ascript check the coordinator freed everything it gathered (Free* after every Gather*, no wrong-thread calls).
+    /// The simulated provider&apos;s accounting as the result document shows it: leaks and object/alloc counts that let ascript check the coordinator freed everything it gathered (Free* after every Gather*, no wrong-thread calls).Per job: only the components objects made for this job and the snapshots they created count, so jobs running atthe same time on one server never see each other&apos;s objects as leaks.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SimulatorAccountingDocument : IAdditionalDataHolder, IParsable

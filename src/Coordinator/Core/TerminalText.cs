@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Coordinator.Cli;
+namespace Coordinator.Core;
 
 /// <summary>
 /// Text from users, writers or programs made safe to print on a terminal: control characters (ESC, BEL, backspace,
