@@ -73,19 +73,7 @@ public static class JobPreflight
 
     private static IReadOnlyList<FieldError> CheckWriters(IVssBackupComponents components, WriterFilter filter, TimeSpan timeout)
     {
-        IReadOnlyList<VssWriterMetadata> writers;
-        using (var gather = components.GatherWriterMetadata())
-        {
-            try
-            {
-                gather.WaitForSuccess("GatherWriterMetadata", timeout);
-                writers = components.WriterMetadata.ToList();
-            }
-            finally
-            {
-                components.FreeWriterMetadata();
-            }
-        }
+        var writers = WriterInventory.GatherMetadata(components, timeout);
         var errors = new List<FieldError>();
         foreach (var (entries, field, kind) in new[] { (filter.Include, JobField.IncludeWriters, "included"), (filter.Exclude, JobField.ExcludeWriters, "excluded") })
         {

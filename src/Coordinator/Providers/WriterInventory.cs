@@ -27,20 +27,7 @@ public static class WriterInventory
             components.SetContext(VssSnapshotContext.Backup);
             components.SetBackupState(true, false, VssBackupType.Full, false);
 
-            // Every gather that returned is paired with its free (docs/vss-reference.md#freewriterstatus-and-freewritermetadata), whether the wait succeeds or not.
-            IReadOnlyList<VssWriterMetadata> metadata;
-            using (var gather = components.GatherWriterMetadata())
-            {
-                try
-                {
-                    gather.WaitForSuccess("GatherWriterMetadata", timeout);
-                    metadata = components.WriterMetadata.ToList();
-                }
-                finally
-                {
-                    components.FreeWriterMetadata();
-                }
-            }
+            var metadata = GatherMetadata(components, timeout);
 
             var status = new Dictionary<Guid, VssWriterStatusInfo>();
             using (var gather = components.GatherWriterStatus())
@@ -73,4 +60,22 @@ public static class WriterInventory
                         c.AllFiles.Select(f => f.Path.TrimEnd('\\') + "\\" + f.FileSpecification + (f.IsRecursive ? " (recursive)" : "")).ToList())).ToList());
             }).ToList();
         });
+
+    /// <summary>
+    /// The writers' metadata, gathered and freed: every gather that returned is paired with its free
+    /// (docs/vss-reference.md#freewriterstatus-and-freewritermetadata), whether the wait succeeds or not.
+    /// </summary>
+    internal static IReadOnlyList<VssWriterMetadata> GatherMetadata(IVssBackupComponents components, TimeSpan timeout)
+    {
+        using var gather = components.GatherWriterMetadata();
+        try
+        {
+            gather.WaitForSuccess(VssCallNames.GatherWriterMetadata, timeout);
+            return components.WriterMetadata.ToList();
+        }
+        finally
+        {
+            components.FreeWriterMetadata();
+        }
+    }
 }

@@ -19,16 +19,22 @@ public sealed class CrashRecoveryTests : IDisposable
 
     public void Dispose() => _env.Dispose();
 
-    [Fact]
-    public async Task Sigkill_during_the_action_then_restart_leaves_the_job_failed_and_no_snapshot()
+    /// <summary>A simulator whose persistent snapshots outlive the process (its state file), and `serve` on it.</summary>
+    private async Task<(string StateFile, string Scenario, string[] Serve)> ServerOnAPersistentSimulatorAsync()
     {
         var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
         var scenario = Path.Combine(_env.Directory, "scenario.json");
         await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
         var tokenFile = Path.Combine(_env.Directory, "token");
         await File.WriteAllTextAsync(tokenFile, Token);
-        string[] serve = ["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
-            "--provider", "simulated", "--scenario", scenario];
+        return (stateFile, scenario, ["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
+            "--provider", "simulated", "--scenario", scenario]);
+    }
+
+    [Fact]
+    public async Task Sigkill_during_the_action_then_restart_leaves_the_job_failed_and_no_snapshot()
+    {
+        var (stateFile, scenario, serve) = await ServerOnAPersistentSimulatorAsync();
         // A unique duration lets the test find (and end) the orphaned sleep by its command line after the SIGKILL.
         var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
 
@@ -83,13 +89,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task Sigkill_while_progress_events_wait_for_their_batch_commit_keeps_final_states_and_snapshot_records()
     {
-        var stateFile = Path.Combine(_env.Directory, "simulator-state.json");
-        var scenario = Path.Combine(_env.Directory, "scenario.json");
-        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new { persistentStateFile = stateFile }));
-        var tokenFile = Path.Combine(_env.Directory, "token");
-        await File.WriteAllTextAsync(tokenFile, Token);
-        string[] serve = ["serve", "--urls", "http://127.0.0.1:0", "--token-file", tokenFile, "--journal", _env.JournalPath,
-            "--provider", "simulated", "--scenario", scenario];
+        var (stateFile, scenario, serve) = await ServerOnAPersistentSimulatorAsync();
         var heldBatches = new Dictionary<string, string> { ["coordinator__journal-flush-interval"] = "10m" };
         var sleepArgument = $"600.{Random.Shared.Next(100000, 999999)}";
 
