@@ -18,7 +18,7 @@ public static class ExitCodes
     public const int Cancelled = 130;
 
     public const string HelpText =
-        "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges), 70 internal error (a bug: the error line names a crash file), 130 cancelled (Ctrl+C cancels the job and cleans up).";
+        "Exit codes: 0 succeeded, 1 backup failed, 2 bad usage or input, 3 environment problem (no VSS, no privileges, journal not writable or damaged), 70 internal error (a bug: the error line names a crash file), 130 cancelled (Ctrl+C cancels the job and cleans up).";
 }
 
 /// <summary>Maps a finished job, and a core error, to the exit code.</summary>
