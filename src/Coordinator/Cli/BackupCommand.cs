@@ -1,7 +1,7 @@
-using Coordinator.Core;
 using System.CommandLine;
 using System.Text.Json;
 using Coordinator.Actors.Jobs;
+using Coordinator.Core;
 using Coordinator.Jobs;
 using Coordinator.Output;
 using Coordinator.Recovery;

@@ -1,5 +1,5 @@
-using Coordinator.Core;
 using System.Globalization;
+using Coordinator.Core;
 
 namespace Coordinator.Cli;
 

@@ -1,9 +1,9 @@
-using Coordinator.Core;
 using System.CommandLine;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coordinator.Core;
 using Coordinator.Jobs;
 using Coordinator.Output;
 using Coordinator.Server;
@@ -45,12 +45,11 @@ public static class JobsCommand
             {
                 throw CliException.BadInput($"--server: '{url}' is not an http(s) URL");
             }
-            var token = parse.GetValue(Token);
-            if (token is null && parse.GetValue(TokenFile) is { } file)
-            {
-                token = File.Exists(file) ? File.ReadAllText(file).Trim() : throw CliException.BadInput($"--token-file: file '{file}' does not exist");
-            }
-            token ??= Environment.GetEnvironmentVariable(BearerAuth.TokenEnvironmentVariable);
+            // The server's rules for a token (BearerToken): a blank one, or one a header cannot carry, is refused here
+            // with the option or variable it came from, not sent to earn a 401.
+            var token = parse.GetValue(Token) is { } given
+                ? BearerToken.Check(given, "the value", "give the bearer token", "token")
+                : BearerToken.Resolve(parse.GetValue(TokenFile), requirePrivateFile: false, warn: _ => { });
             var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
             if (!string.IsNullOrEmpty(token))
             {

@@ -1,6 +1,6 @@
-using Coordinator.Core;
 using System.Threading.Channels;
 using Coordinator.Actors.Jobs;
+using Coordinator.Core;
 using Spectre.Console;
 
 namespace Coordinator.Cli;

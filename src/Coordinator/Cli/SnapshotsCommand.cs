@@ -1,6 +1,6 @@
-using Coordinator.Core;
 using System.CommandLine;
 using System.Text.Json;
+using Coordinator.Core;
 using Coordinator.Journal;
 using Coordinator.Output;
 using Coordinator.Providers;

@@ -53,6 +53,18 @@ public sealed class TokenTests : IDisposable
     }
 
     [Theory]
+    [InlineData(" ", "--token: the value is blank")]
+    [InlineData("abc\u00A0def", "--token: the value: the token has a space, control or non-ASCII character")]
+    public async Task The_jobs_client_refuses_a_token_the_server_would_refuse_before_it_sends_anything(string token, string expected)
+    {
+        // Nothing listens on port 9: the answer must come from the client's own check, not a connection error.
+        var run = await _env.RunAsync(["jobs", "list", "--server", "http://127.0.0.1:9", "--token", token]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.True(run.Stderr.Contains(expected), run.Stderr);
+    }
+
+    [Theory]
     [InlineData("Bearer \v")]
     [InlineData("Bearer \u00A0")]
     [InlineData("Bearer " + ServerRun.Token + "\v")]
@@ -147,6 +159,25 @@ public sealed class TokenEnvironmentTests : IDisposable
         try
         {
             var run = await _env.RunAsync(["serve", "--urls", "http://127.0.0.1:0"]);
+
+            Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+            Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, before);
+        }
+    }
+
+    [Fact]
+    public async Task The_jobs_client_refuses_a_blank_COORDINATOR_TOKEN_before_it_sends_anything()
+    {
+        var before = Environment.GetEnvironmentVariable(BearerToken.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, "   ");
+        try
+        {
+            // Nothing listens on port 9: the answer must come from the client's own check, not a connection error.
+            var run = await _env.RunAsync(["jobs", "list", "--server", "http://127.0.0.1:9"]);
 
             Assert.Equal(ExitCodes.BadInput, run.ExitCode);
             Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
