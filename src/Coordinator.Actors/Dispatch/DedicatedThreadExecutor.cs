@@ -11,8 +11,8 @@ namespace Coordinator.Actors.Dispatch;
 internal sealed class DedicatedThreadExecutor : ExecutorService
 {
     // A queue under a monitor, and a bounded spin before the wait (SpinBrieflyForWork): blocking at once cost a sleep
-    // and a wake-up per message (pinned ping-pong 0.06 of the baseline), spinning as SemaphoreSlim does took the CPU
-    // that 16 sessions on 2 cores needed (bench/README "The server's own cost").
+    // and a wake-up per message (pinned ping-pong 0.06 of the baseline); the SemaphoreSlim this replaced, whose spin
+    // also sleeps, took more of the server's CPU per job (bench/README "The server's own cost").
     private readonly Queue<IRunnable> _queue = new();
     private readonly object _gate = new();
     private volatile bool _shutDown;
