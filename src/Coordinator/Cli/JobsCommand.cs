@@ -30,7 +30,7 @@ public static class JobsCommand
         {
             var symbols = new ServerSymbols(
                 new Option<string>("--server") { Description = "the server's base URL, e.g. http://127.0.0.1:5080", Required = true, HelpName = "URL" },
-                new Option<string?>("--token") { Description = $"bearer token (else --token-file, else ${BearerAuth.TokenEnvironmentVariable})", HelpName = "TOKEN" },
+                new Option<string?>("--token") { Description = $"bearer token (else --token-file, else ${BearerToken.EnvironmentVariable})", HelpName = "TOKEN" },
                 new Option<string?>("--token-file") { Description = "file holding the bearer token", HelpName = "FILE" });
             command.Options.Add(symbols.Server);
             command.Options.Add(symbols.Token);
@@ -171,7 +171,7 @@ public static class JobsCommand
         var detail = await ProblemDetail(response);
         throw response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => CliException.BadInput("the server refused the token: give --token, --token-file or set " + BearerAuth.TokenEnvironmentVariable),
+            HttpStatusCode.Unauthorized => CliException.BadInput("the server refused the token: give --token, --token-file or set " + BearerToken.EnvironmentVariable),
             HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict => CliException.BadInput(detail),
             _ => CliException.Environment($"the server answered {(int)response.StatusCode}: {detail}"),
         };

@@ -9,7 +9,7 @@ public static class ServeCommand
     public static Command Create(CliConsole console, CliDependencies dependencies)
     {
         var urls = new Option<string?>("--urls") { Description = "http:// addresses to listen on, ';'-separated (default http://127.0.0.1:5080; a host name other than localhost means every interface) [coordinator:server:urls]", HelpName = "URLS" };
-        var tokenFile = new Option<string?>("--token-file") { Description = $"file holding the bearer token (else ${BearerAuth.TokenEnvironmentVariable}) [coordinator:server:token-file]", HelpName = "FILE" };
+        var tokenFile = new Option<string?>("--token-file") { Description = $"file holding the bearer token (else ${BearerToken.EnvironmentVariable}) [coordinator:server:token-file]", HelpName = "FILE" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "serve without a token (loopback addresses only; development)" };
         var maxJobs = new Option<string?>("--max-concurrent-jobs") { Description = "jobs run at once; more wait in the queue (default 4)", HelpName = "N" };
         var common = CommonOptions.ForProviderCommand(journal: true, json: false);

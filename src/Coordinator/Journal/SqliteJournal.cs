@@ -304,7 +304,7 @@ public sealed class SqliteJournal : ISnapshotJournal, IDisposable
     private int Write(Durability durability, string? jobId, string sql, params (string Name, object Value)[] parameters) =>
         Noticing(() => _writer.Run(connection => Execute(connection, sql, parameters), durability, jobId));
 
-    /// <summary>Runs a write, recording damage it runs into for /healthz.</summary>
+    /// <summary>Runs a statement, recording damage it runs into for /healthz.</summary>
     private T Noticing<T>(Func<T> write)
     {
         try
@@ -344,17 +344,16 @@ public sealed class SqliteJournal : ISnapshotJournal, IDisposable
         return command.ExecuteNonQuery();
     }
 
-    private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+    private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) =>
+        Noticing<IReadOnlyList<T>>(() =>
         {
-            command.Parameters.AddWithValue(name, value);
-        }
-        try
-        {
+            using var connection = OpenReader();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read())
@@ -362,10 +361,5 @@ public sealed class SqliteJournal : ISnapshotJournal, IDisposable
                 rows.Add(read(reader));
             }
             return rows;
-        }
-        catch (SqliteException ex) when (Health.Notice(ex))
-        {
-            throw;
-        }
-    }
+        });
 }

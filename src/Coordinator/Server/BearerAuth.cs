@@ -13,8 +13,6 @@ namespace Coordinator.Server;
 /// </summary>
 public static class BearerAuth
 {
-    public const string TokenEnvironmentVariable = BearerToken.EnvironmentVariable;
-
     /// <summary>The token (<see cref="BearerToken.Resolve"/>); null only when insecure mode is asked for and every URL is loopback.</summary>
     public static string? ResolveToken(string? token, bool insecureNoAuth, IReadOnlyList<ListenUrl> urls)
     {
@@ -25,7 +23,7 @@ public static class BearerAuth
         if (!insecureNoAuth)
         {
             throw CoordinatorException.BadInput(
-                $"serve: no bearer token: give --token-file FILE or set {TokenEnvironmentVariable} (or --insecure-no-auth, loopback only, for development)");
+                $"serve: no bearer token: give --token-file FILE or set {BearerToken.EnvironmentVariable} (or --insecure-no-auth, loopback only, for development)");
         }
         // Decided by what Kestrel will bind for each entry, not by the name: a host name other than localhost binds every interface.
         if (urls.FirstOrDefault(u => u.Scope != ListenScope.Loopback) is { } exposed)

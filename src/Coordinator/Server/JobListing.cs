@@ -18,10 +18,8 @@ internal static class JobListing
     {
         if (before is not null && journal.GetJob(before) is null)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["before"] = [$"no job with id {BoundedText.Quote(before)}: give the id of a job from the previous page"] },
-                title: "invalid job list request",
-                detail: $"before: no job with id {BoundedText.Quote(before)}");
+            return JobProblems.Invalid("invalid job list request",
+                new FieldError("before", $"no job with id {BoundedText.Quote(before)}: give the id of a job from the previous page"));
         }
         // One row more than asked tells whether an older page exists.
         var records = journal.ListJobs(limit + 1, before);

@@ -7,13 +7,16 @@ namespace Coordinator.Server;
 /// <summary>The API's problem-details responses for a job request: 400 naming each field, every message bounded.</summary>
 internal static class JobProblems
 {
-    public static IResult Invalid(params FieldError[] errors)
+    public static IResult Invalid(params FieldError[] errors) => Invalid("invalid job request", errors);
+
+    /// <summary>A 400 whose <c>errors</c> names each field and whose detail says them all in one line.</summary>
+    public static IResult Invalid(string title, params FieldError[] errors)
     {
         // A last guard: whatever a validator echoed, a message stays short (no 20 MB 400 for a 10 MB value).
         var bounded = errors.Select(e => new FieldError(BoundedText.Shorten(e.Field, BoundedText.MaxEchoed), BoundedText.Message(e.Message))).ToList();
         return Results.ValidationProblem(
             bounded.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "invalid job request",
+            title: title,
             detail: BoundedText.Message(string.Join("; ", bounded.Select(e => $"{e.Field}: {e.Message}"))));
     }
 
@@ -29,9 +32,6 @@ internal static class JobProblems
         {
             return (limit, null);
         }
-        return (0, Results.ValidationProblem(
-            new Dictionary<string, string[]> { ["limit"] = [$"{BoundedText.Quote(text)} is not a whole number from 1 to {max}"] },
-            title: "invalid query",
-            detail: $"limit: {BoundedText.Quote(text)} is not a whole number from 1 to {max}"));
+        return (0, Invalid("invalid query", new FieldError("limit", $"{BoundedText.Quote(text)} is not a whole number from 1 to {max}")));
     }
 }

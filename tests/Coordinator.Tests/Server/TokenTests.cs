@@ -154,37 +154,21 @@ public sealed class TokenEnvironmentTests : IDisposable
     [InlineData("   ")]
     public async Task A_blank_COORDINATOR_TOKEN_is_refused_like_a_blank_token_file(string value)
     {
-        var before = Environment.GetEnvironmentVariable(BearerToken.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, value);
-        try
-        {
-            var run = await _env.RunAsync(["serve", "--urls", "http://127.0.0.1:0"]);
+        using var token = new EnvironmentVariable(BearerToken.EnvironmentVariable, value);
+        var run = await _env.RunAsync(["serve", "--urls", "http://127.0.0.1:0"]);
 
-            Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-            Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, before);
-        }
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
     }
 
     [Fact]
     public async Task The_jobs_client_refuses_a_blank_COORDINATOR_TOKEN_before_it_sends_anything()
     {
-        var before = Environment.GetEnvironmentVariable(BearerToken.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, "   ");
-        try
-        {
-            // Nothing listens on port 9: the answer must come from the client's own check, not a connection error.
-            var run = await _env.RunAsync(["jobs", "list", "--server", "http://127.0.0.1:9"]);
+        using var token = new EnvironmentVariable(BearerToken.EnvironmentVariable, "   ");
+        // Nothing listens on port 9: the answer must come from the client's own check, not a connection error.
+        var run = await _env.RunAsync(["jobs", "list", "--server", "http://127.0.0.1:9"]);
 
-            Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-            Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(BearerToken.EnvironmentVariable, before);
-        }
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.True(run.Stderr.Contains("COORDINATOR_TOKEN is blank"), run.Stderr);
     }
 }
